@@ -1,0 +1,47 @@
+/// A problem found while reading a document: where it is and what it is.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case warning, error }
+    public var severity: Severity
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int?, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `file:line: warning: message`, the form compilers and editors understand.
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return "\(place): \(severity.rawValue): \(message)"
+    }
+}
+
+/// The whole in-memory model: every entity of every loaded document.
+public struct Corpus: Sendable {
+    public var documents: [PlanDocument] = []
+    public var indicators: [Indicator] = []
+    public var tasks: [PlanTask] = []
+    public var projects: [Project] = []
+    public var reforms: [Reform] = []
+    public var pairings: [Pairing] = []
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    /// Adds another corpus's rows after this one's.
+    public mutating func merge(_ other: Corpus) {
+        documents += other.documents
+        indicators += other.indicators
+        tasks += other.tasks
+        projects += other.projects
+        reforms += other.reforms
+        pairings += other.pairings
+        diagnostics += other.diagnostics
+    }
+
+    public func document(_ id: String) -> PlanDocument? { documents.first { $0.id == id } }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The seven 七优享 domains plus the three table headings that stand beside them.
+public struct Domain: Hashable, Sendable {
+    public let name: String
+    public let alias: String
+    /// `domain` for the seven, `category` for 民生实事 / 项目建设 / 重大项目.
+    public let kind: String
+    /// Words of a reform or project category that unambiguously mean this domain.
+    public let categoryWords: [String]
+
+    public static let all: [Domain] = [
+        Domain(name: "幼有善育", alias: "childcare", kind: "domain", categoryWords: ["托育"]),
+        Domain(name: "学有优教", alias: "education", kind: "domain", categoryWords: ["教育"]),
+        Domain(name: "劳有所得", alias: "employment", kind: "domain", categoryWords: ["就业"]),
+        Domain(name: "病有良医", alias: "health", kind: "domain", categoryWords: ["医疗", "卫生"]),
+        Domain(name: "老有康养", alias: "elderly", kind: "domain", categoryWords: ["养老"]),
+        Domain(name: "住有宜居", alias: "housing", kind: "domain", categoryWords: ["住房"]),
+        Domain(name: "弱有众扶", alias: "assistance", kind: "domain", categoryWords: ["救助"]),
+        Domain(name: "民生实事", alias: "livelihood", kind: "category", categoryWords: []),
+        Domain(name: "项目建设", alias: "construction", kind: "category", categoryWords: []),
+        Domain(name: "重大项目", alias: "major-projects", kind: "category", categoryWords: []),
+    ]
+
+    /// The seven service domains only.
+    public static var seven: [Domain] { all.filter { $0.kind == "domain" } }
+
+    /// Looks a domain up by its Chinese name or English alias (case-insensitive).
+    public static func named(_ word: String) -> Domain? {
+        let w = word.trimmingCharacters(in: .whitespaces)
+        return all.first { $0.name == w || $0.alias.lowercased() == w.lowercased() }
+    }
+
+    /// The first of the seven domains named literally inside `text`.
+    public static func mentioned(in text: String) -> Domain? {
+        seven.first { text.contains($0.name) }
+    }
+
+    /// The domain a category word (教育, 医疗 …) stands for, when it stands for exactly one.
+    public static func forCategory(_ category: String) -> Domain? {
+        let hits = seven.filter { d in d.categoryWords.contains { category.contains($0) } }
+        return hits.count == 1 ? hits[0] : nil
+    }
+}

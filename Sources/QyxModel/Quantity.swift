@@ -1,0 +1,161 @@
+import Foundation
+
+/// Comparison operators as targets state them (`≥280`, `<5`, `不低于65%`).
+public enum ComparisonOp: String, Sendable, CaseIterable {
+    case eq = "=", gt = ">", ge = ">=", lt = "<", le = "<="
+
+    /// Symbol spellings found in the documents, longest first so `>=` wins over `>`.
+    static let symbols: [(String, ComparisonOp)] = [
+        (">=", .ge), ("＞＝", .ge), ("≥", .ge), ("≧", .ge),
+        ("<=", .le), ("＜＝", .le), ("≤", .le), ("≦", .le),
+        (">", .gt), ("＞", .gt), ("<", .lt), ("＜", .lt), ("=", .eq), ("＝", .eq),
+    ]
+
+    /// Splits a leading operator symbol off `text`.
+    public static func leading(in text: Substring) -> (ComparisonOp, Substring)? {
+        for (symbol, op) in symbols where text.hasPrefix(symbol) {
+            return (op, text.dropFirst(symbol.count))
+        }
+        return nil
+    }
+}
+
+/// Unit normalization: magnitude prefixes (万, 亿, 千 …) fold into the value so that
+/// `0.15万人` and `1500人` compare equal.
+public enum Units {
+    /// Multipliers a unit may start with. 千 is a multiplier only before a counted thing (千人),
+    /// never in 千米 or 千克.
+    private static let multipliers: [(String, Double)] = [("百万", 1e6), ("亿", 1e8), ("万", 1e4), ("千", 1e3)]
+    private static let thousandCounts: Set<Character> = ["人", "户", "元", "个", "套", "间", "台", "张"]
+
+    /// The base unit and factor for `unit` (`万人次` → `人次`, 10⁴).
+    public static func base(of unit: String) -> (unit: String, factor: Double) {
+        for (prefix, factor) in multipliers where unit.hasPrefix(prefix) && unit.count > prefix.count {
+            let rest = String(unit.dropFirst(prefix.count))
+            if prefix == "千", let first = rest.first, !thousandCounts.contains(first) { continue }
+            return (rest, factor)
+        }
+        return (unit, 1)
+    }
+
+    /// `value` expressed in the base unit, rounded to hide binary noise (0.64 × 10⁴ = 6400).
+    public static func normalize(_ value: Double, unit: String?) -> (value: Double, unit: String?) {
+        guard let unit, !unit.isEmpty else { return (value, unit) }
+        let (baseUnit, factor) = base(of: unit)
+        return (roundNoise(value * factor), baseUnit)
+    }
+
+    /// Rounds to nine significant decimals, enough for any figure a plan states.
+    public static func roundNoise(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let magnitude = pow(10, 9 - floor(log10(abs(x))))
+        return (x * magnitude).rounded() / magnitude
+    }
+}
+
+/// One labelled number of a composite target (`职工85` of `职工85、城乡居民69`).
+public struct TargetPart: Hashable, Sendable {
+    public var label: String
+    public var op: ComparisonOp
+    public var value: Double
+    public init(label: String, op: ComparisonOp, value: Double) {
+        self.label = label
+        self.op = op
+        self.value = value
+    }
+}
+
+/// What a target cell says: an operator and number, several labelled numbers, or words.
+public struct TargetReading: Hashable, Sendable {
+    public var op: ComparisonOp?
+    public var value: Double?
+    public var parts: [TargetPart]
+    /// A unit written inside the cell itself (`100%`).
+    public var cellUnit: String?
+
+    public var isQualitative: Bool { value == nil && parts.isEmpty }
+
+    /// Reads a target cell as written. Composite cells keep every part and get no single value.
+    public static func parse(_ raw: String) -> TargetReading {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let qualitative = TargetReading(op: nil, value: nil, parts: [], cellUnit: nil)
+        if text.isEmpty { return qualitative }
+        if let single = parseSingle(Substring(text)) {
+            return TargetReading(op: single.op, value: single.value, parts: [], cellUnit: single.unit)
+        }
+        // 1(3): a count and a second count in brackets.
+        if let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }),
+           text.last == ")" || text.last == "）",
+           let outer = parseSingle(text[..<open]),
+           let inner = parseSingle(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
+            return TargetReading(op: nil, value: nil, parts: [
+                TargetPart(label: "", op: outer.op, value: outer.value),
+                TargetPart(label: "()", op: inner.op, value: inner.value),
+            ], cellUnit: nil)
+        }
+        // 职工85、城乡居民69: labelled parts separated by list punctuation.
+        let pieces = text.split(whereSeparator: { "、，,；;".contains($0) })
+        if pieces.count >= 2 {
+            var parts: [TargetPart] = []
+            for piece in pieces {
+                guard let digit = piece.firstIndex(where: { $0.isNumber || "<>≥≤≧≦＞＜=".contains($0) }),
+                      let number = parseSingle(piece[digit...]) else { return qualitative }
+                let label = piece[..<digit].trimmingCharacters(in: .whitespaces)
+                parts.append(TargetPart(label: label, op: number.op, value: number.value))
+            }
+            return TargetReading(op: nil, value: nil, parts: parts, cellUnit: nil)
+        }
+        return qualitative
+    }
+
+    /// `≥ 93`, `<5`, `100%`, `72.5%`: an optional operator, a number, an optional trailing unit.
+    static func parseSingle(_ text: Substring) -> (op: ComparisonOp, value: Double, unit: String?)? {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{a0}" || $0 == "\u{3000}" }
+        var rest = text.drop(while: isSpace)
+        var op = ComparisonOp.eq
+        if let (found, after) = ComparisonOp.leading(in: rest) {
+            op = found
+            rest = after.drop(while: isSpace)
+        }
+        let digits = rest.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") })
+        guard !digits.isEmpty, let value = Double(digits) else { return nil }
+        let tail = rest.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        if tail.isEmpty { return (op, value, nil) }
+        if tail == "%" || tail == "％" { return (op, value, "%") }
+        if tail == "‰" { return (op, value, "‰") }
+        return nil
+    }
+}
+
+/// Splits the unit off an indicator name: `普惠托位占比(%)` → (`普惠托位占比`, `%`).
+public enum IndicatorName {
+    public static func split(_ raw: String) -> (name: String, unit: String?) {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let last = text.last, last == ")" || last == "）" else { return (text, nil) }
+        // Walk back to the bracket that opens the trailing group; units may nest: 套(间).
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            let c = text[index]
+            if c == ")" || c == "）" { depth += 1 }
+            if c == "(" || c == "（" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+        }
+        guard depth == 0, index > text.startIndex else { return (text, nil) }
+        let inner = String(text[text.index(after: index)..<text.index(before: text.endIndex)])
+        guard looksLikeUnit(inner) else { return (text, nil) }
+        let name = text[..<index].trimmingCharacters(in: .whitespaces)
+        return (name, inner.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Units are short and never a qualifier such as (含大病保险) or (助理).
+    static func looksLikeUnit(_ s: String) -> Bool {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count <= 6 else { return false }
+        let qualifiers = ["含", "及", "和", "助理", "不", "试行"]
+        return !qualifiers.contains { t.contains($0) }
+    }
+}

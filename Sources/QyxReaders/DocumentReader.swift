@@ -1,0 +1,123 @@
+import Foundation
+import QyxModel
+
+/// Reads one document into the model. Each layout reader claims the lines it understands
+/// (chrome, pipe tables, tab tables, cell-per-line tables); the outline reader takes the rest.
+/// Tables are recognized by their header, never by file name.
+public enum DocumentReader {
+    public static func read(_ file: SourceFile) -> Corpus {
+        let metadata = MetadataReader(file)
+        var claimed = metadata.claimed
+        let (pipeTables, navigation) = PipeTableReader.find(in: file, claimed: claimed)
+        claimed.formUnion(navigation)
+        for t in pipeTables { claimed.formUnion(t.lines) }
+        let tabTables = TabTableReader.find(in: file, claimed: claimed)
+        for t in tabTables { claimed.formUnion(t.lines) }
+        let cellTables = CellTableReader.find(in: file, claimed: claimed)
+        for t in cellTables { claimed.formUnion(t.lines) }
+        let paragraphs = OutlineReader.read(file, claimed: claimed, titleLine: metadata.titleLine)
+
+        let document = DocumentInfoResolver.resolve(file: file, metadata: metadata, paragraphs: paragraphs,
+                                                    captions: (pipeTables + tabTables).compactMap(\.caption) + cellTables.compactMap(\.caption),
+                                                    yearColumns: pipeTables.flatMap(\.header).compactMap(DocumentLayout.yearColumn))
+        var context = TableContext(document: document, file: file)
+        var corpus = Corpus()
+        corpus.documents = [document]
+
+        for table in pipeTables + tabTables {
+            let roles = table.header.map(ColumnRole.of)
+            if ReformTableBuilder.accepts(roles) {
+                corpus.reforms += ReformTableBuilder.build(table, &context)
+            } else if ProjectTableBuilder.accepts(table.header) {
+                corpus.projects += ProjectTableBuilder.build(table, &context)
+            } else if IndicatorTableBuilder.accepts(roles) {
+                corpus.indicators += IndicatorTableBuilder.build(table, &context)
+            } else {
+                context.warn(table.lines.lowerBound, "\(table.layout) table with header '\(table.header.joined(separator: " | "))' is not a kind qyx knows; its \(table.rows.count) rows are not loaded")
+            }
+        }
+        for table in cellTables {
+            let roles = table.header.map(ColumnRole.of)
+            if IndicatorTableBuilder.accepts(roles) {
+                corpus.indicators += IndicatorTableBuilder.build(table, &context)
+            } else if PairingTableBuilder.accepts(table.header) {
+                corpus.pairings += PairingTableBuilder.build(table, &context)
+            } else {
+                context.warn(table.lines.lowerBound, "table with header '\(table.header.joined(separator: " | "))' is not a kind qyx knows; its \(table.body.count) cells are not loaded")
+            }
+        }
+        corpus.tasks = TaskBuilder.build(paragraphs, &context)
+        for (i, p) in paragraphs.enumerated() where p.kind == .caption && ProjectColumnReader.isProjectBox(p.text) {
+            if i + 1 < paragraphs.count { corpus.projects += ProjectColumnReader.read(paragraphs[i + 1], &context) }
+        }
+        // Project boxes come first in a document; keep rows in source order.
+        corpus.projects.sort { $0.provenance.line < $1.provenance.line }
+        corpus.diagnostics = context.diagnostics
+        return corpus
+    }
+}
+
+/// Settles a document's identity from its metadata, title and captions.
+enum DocumentInfoResolver {
+    static func resolve(file: SourceFile, metadata: MetadataReader, paragraphs: [Paragraph],
+                        captions: [String], yearColumns: [Int]) -> PlanDocument {
+        var doc = PlanDocument(id: file.id, source: (file.path as NSString).lastPathComponent)
+        let f = metadata.fields
+        doc.number = f["number"]
+        doc.written = f["written"]
+        doc.published = f["published"]
+        doc.issuer = f["issuer"] ?? f["signature"]
+        doc.title = metadata.title ?? captions.first.map(stripCaption)
+        doc.line = metadata.titleLine ?? 1
+        let body = paragraphs.map(\.text)
+        doc.region = ([doc.title].compactMap { $0 } + captions).lazy.compactMap(region(in:)).first
+            ?? mostFrequentRegion(in: body)
+        doc.kind = kind(title: doc.title, body: body)
+        (doc.periodStart, doc.periodEnd) = period(title: doc.title, body: body, yearColumns: yearColumns)
+        return doc
+    }
+
+    static func stripCaption(_ caption: String) -> String {
+        var t = caption
+        for prefix in ["表", "专栏"] where t.hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `2025年嵊泗县公共服务…` → 嵊泗县: the county, district or city just before 公共服务.
+    static func region(in text: String) -> String? {
+        ProjectColumnReader.match(#"([^\P{Han}年省的和与及、对在为]{2,8}?[县区市])(?:基本)?公共服务"#, text)?[1]
+    }
+
+    static func mostFrequentRegion(in body: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for p in body { if let r = region(in: p) { counts[r, default: 0] += 1 } }
+        return counts.max { $0.value < $1.value }?.key
+    }
+
+    static func kind(title: String?, body: [String]) -> String? {
+        let kinds = MetadataReader.planKinds
+        if let title, let k = kinds.first(where: { title.contains($0) }) { return k }
+        // 特制定本实施方案 names the kind of an untitled plan.
+        for p in body {
+            for k in kinds where p.contains("本" + k) { return k }
+        }
+        return nil
+    }
+
+    /// The years a plan covers: a range in its title, a single year in its title, else the range
+    /// of a year-column table matched against a (YYYY—YYYY年) stated in the text.
+    static func period(title: String?, body: [String], yearColumns: [Int]) -> (Int?, Int?) {
+        let range = #"(\d{4})\s*[—–\-~～至]\s*(\d{4})\s*年"#
+        if let title {
+            if let m = ProjectColumnReader.match(range, title) { return (Int(m[1]), Int(m[2])) }
+            if let m = ProjectColumnReader.match(#"^(\d{4})\s*年"#, title) { return (Int(m[1]), Int(m[1])) }
+        }
+        if let last = yearColumns.max() {
+            for p in body {
+                if let m = ProjectColumnReader.match(range, p), Int(m[2]) == last { return (Int(m[1]), last) }
+            }
+            return (yearColumns.min(), last)
+        }
+        return (nil, nil)
+    }
+}

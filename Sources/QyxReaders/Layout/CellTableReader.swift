@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reads tables laid out one cell per line with blank lines between cells, as web pages copy them:
+///
+///     领域 / 序号 / 指标 / 完成值 / 牵头单位 / 民生实事 / 1 / 公共服务…(%) / 100 / 县府办 / …
+///
+/// Cells may wrap over two lines and may be missing, so this reader only finds the table and its
+/// header; the builder for the table's kind groups fragments into rows.
+enum CellTableReader {
+    /// Words that only a header holds. A header runs to the last of them before the first row.
+    static let headerWords: Set<String> = [
+        "领域", "序号", "指标", "指 标", "完成值", "目标值", "牵头单位", "责任单位", "能力提升要求",
+        "结对帮扶", "关系", "结对帮扶关系", "备注", "省级医院", "帮扶医院",
+    ]
+
+    static func isHeaderWord(_ s: String) -> Bool {
+        headerWords.contains(s) || DocumentLayout.yearColumn(s) != nil
+    }
+
+    static func find(in file: SourceFile, claimed: Set<Int>) -> [CellTable] {
+        var tables: [CellTable] = []
+        var n = 1
+        while n <= file.lines.count {
+            let text = file[line: n].trimmingCharacters(in: .whitespaces)
+            guard !claimed.contains(n), text == "领域" || text == "序号",
+                  let table = read(file, from: n, claimed: claimed) else { n += 1; continue }
+            tables.append(table)
+            n = table.lines.upperBound + 1
+        }
+        return tables
+    }
+
+    static func read(_ file: SourceFile, from start: Int, claimed: Set<Int>) -> CellTable? {
+        // Short lines up to the first whole number are header candidates.
+        var candidates: [Fragment] = []
+        var n = start
+        while n <= file.lines.count, candidates.count < 16 {
+            let text = file[line: n].trimmingCharacters(in: .whitespaces)
+            n += 1
+            if text.isEmpty { continue }
+            if TextCleaning.integer(text) != nil || text.count > 12 { break }
+            candidates.append(Fragment(line: n - 1, text: text))
+        }
+        guard let lastWord = candidates.lastIndex(where: { isHeaderWord($0.text) }) else { return nil }
+        let header = Array(candidates[...lastWord])
+        guard header.count >= 3, header.contains(where: { $0.text == "序号" }) else { return nil }
+
+        var body: [Fragment] = []
+        n = header.last!.line + 1
+        var last = header.last!.line
+        while n <= file.lines.count, !claimed.contains(n) {
+            let raw = file[line: n]
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                if OutlineReader.marker(of: raw) != nil || text.hasPrefix("附件") { break }
+                body.append(Fragment(line: n, text: text))
+                last = n
+            }
+            n += 1
+        }
+        guard !body.isEmpty else { return nil }
+        return CellTable(lines: start...last, caption: DocumentLayout.caption(before: start, in: file),
+                         header: header.map(\.text), body: body)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Helpers shared by the layout readers.
+enum DocumentLayout {
+    /// `2022年` or `2022` as a table column for that year.
+    static func yearColumn(_ s: String) -> Int? {
+        var t = s.trimmingCharacters(in: .whitespaces)
+        if t.hasSuffix("年") { t.removeLast() }
+        guard t.count == 4, t.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(t), (1990...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// The nearest non-blank line above `line`, when it reads like a caption rather than prose.
+    static func caption(before line: Int, in file: SourceFile) -> String? {
+        var n = line - 1
+        while n >= 1 {
+            let text = TextCleaning.collapse(file[line: n])
+            if !text.isEmpty {
+                return text.count <= 60 && OutlineReader.marker(of: text) == nil ? text : nil
+            }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// `2024年3月26日` → `2024-03-26`.
+    static func chineseDate(_ s: String) -> String? {
+        let scalars = Array(s.trimmingCharacters(in: .whitespaces))
+        var numbers: [Int] = []
+        var current = ""
+        var separators: [Character] = []
+        for c in scalars {
+            if c.isASCII && c.isNumber { current.append(c); continue }
+            guard !current.isEmpty, let v = Int(current) else { return nil }
+            numbers.append(v)
+            separators.append(c)
+            current = ""
+        }
+        guard numbers.count == 3, separators == ["年", "月", "日"], current.isEmpty else { return nil }
+        return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+    }
+}

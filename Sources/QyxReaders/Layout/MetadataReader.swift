@@ -1,0 +1,142 @@
+import Foundation
+
+/// Reads the web-page chrome and the notice around a plan: 文号, 发布机构, dates, title.
+/// Chrome lines (索引号, 访问次数, 字体大小, a trailing `….pdf`) are claimed so that no other reader
+/// mistakes them for content.
+struct MetadataReader {
+    var fields: [String: String] = [:]
+    var fieldLines: [String: Int] = [:]
+    var claimed: Set<Int> = []
+    var titleLine: Int?
+    var title: String?
+
+    /// Labels of the page's information panel and what they mean to the model.
+    static let labels: [String: String] = [
+        "文号": "number", "发布机构": "issuer", "成文日期": "written", "发布时间": "published",
+        "信息索引号": "", "索引号": "", "主题分类": "", "组配分类": "", "生成日期": "", "公开方式": "",
+        "有效性": "", "文件登记号": "", "信息来源": "", "访问次数": "", "字体大小": "",
+    ]
+
+    init(_ file: SourceFile) {
+        let lines = file.lines
+        var n = 1
+        while n <= lines.count {
+            let text = lines[n - 1].trimmingCharacters(in: .whitespaces)
+            defer { n += 1 }
+            if text.isEmpty { continue }
+            // • 文号:  ⏎  嵊七优享办〔2024〕1号
+            if text.hasPrefix("•") {
+                let label = text.dropFirst().trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+                claimed.insert(n)
+                if let next = nextNonBlank(lines, after: n), !lines[next - 1].trimmingCharacters(in: .whitespaces).hasPrefix("•"),
+                   Self.labels[label] != nil || label.count <= 8 {
+                    record(label, lines[next - 1].trimmingCharacters(in: .whitespaces), line: next)
+                    claimed.insert(next)
+                    n = next
+                }
+                continue
+            }
+            // 发布时间:2025-04-17 10:48   信息来源:县政府办公室   访问次数:
+            if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }),
+               let key = Self.labels[String(text[..<colon])] {
+                claimed.insert(n)
+                let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if !key.isEmpty, !value.isEmpty { record(String(text[..<colon]), value, line: n) }
+                continue
+            }
+            // 索引号 11330922…   组配分类 政府文件  发布机构 县政府办公室   生成日期 2024-04-02 …
+            if let first = text.split(separator: " ").first, Self.labels[String(first)] != nil {
+                claimed.insert(n)
+                let pairs = text.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+                for pair in pairs {
+                    let parts = pair.split(separator: " ", maxSplits: 1).map(String.init)
+                    if parts.count == 2 { record(parts[0], parts[1], line: n) }
+                }
+                continue
+            }
+            if text.lowercased().hasSuffix(".pdf") || text.lowercased().hasSuffix(".docx") {
+                claimed.insert(n)
+                continue
+            }
+            if Self.isDocumentNumber(text) {
+                record("文号", text, line: n)
+                claimed.insert(n)
+                continue
+            }
+            if let date = DocumentLayout.chineseDate(text) {
+                record("成文日期", date, line: n)
+                if fields["signature"] == nil, let signer = signature(lines, before: n) { fields["signature"] = signer }
+                claimed.insert(n)
+                continue
+            }
+            if text.hasSuffix("印发"), DocumentLayout.chineseDate(String(text.dropLast(2))) != nil {
+                claimed.insert(n)
+                continue
+            }
+            if title == nil, Self.isTitle(text) {
+                title = text
+                titleLine = n
+            }
+        }
+        if title == nil {
+            // 关于印发《2024年…行动方案》的通知 names the plan it carries.
+            for (i, line) in lines.enumerated() {
+                if let open = line.range(of: "关于印发《"), let close = line.range(of: "》", range: open.upperBound..<line.endIndex) {
+                    title = String(line[open.upperBound..<close.lowerBound])
+                    titleLine = i + 1
+                    break
+                }
+            }
+        }
+    }
+
+    mutating func record(_ label: String, _ value: String, line: Int) {
+        let key = Self.labels[label] ?? ""
+        guard !key.isEmpty, fields[key] == nil else { return }
+        switch key {
+        case "written": fields[key] = DocumentLayout.chineseDate(value) ?? value
+        case "published": fields[key] = value
+        default: fields[key] = value
+        }
+        fieldLines[key] = line
+    }
+
+    func nextNonBlank(_ lines: [String], after n: Int) -> Int? {
+        var i = n + 1
+        while i <= lines.count {
+            if !TextCleaning.isBlank(lines[i - 1]) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The office signing a notice: the line above its date, skipping `(…代章)`.
+    func signature(_ lines: [String], before n: Int) -> String? {
+        var i = n - 1
+        while i >= 1 {
+            let t = lines[i - 1].trimmingCharacters(in: .whitespaces)
+            i -= 1
+            if t.isEmpty || t.hasPrefix("(") || t.hasPrefix("（") { continue }
+            return t.count <= 30 && !OutlineReader.endsComplete(t) ? t : nil
+        }
+        return nil
+    }
+
+    /// `嵊政办发〔2024〕10号`, `嵊七优享办〔2024〕1号`.
+    static func isDocumentNumber(_ text: String) -> Bool {
+        guard text.count <= 24, text.hasSuffix("号"), let open = text.firstIndex(where: { "〔[［(（".contains($0) }) else { return false }
+        let after = text[text.index(after: open)...]
+        return after.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }) && !text.contains("，") && !text.contains("。")
+    }
+
+    static let planKinds = ["工作要点", "实施方案", "行动方案", "工作方案", "规划", "计划"]
+
+    /// A plan title line: `2025年嵊泗县公共服务“七优享”工程工作要点`.
+    static func isTitle(_ text: String) -> Bool {
+        guard text.count <= 60, let first = text.first, first.isASCII && first.isNumber,
+              !text.contains("关于"), !text.contains("通知"), !text.contains("。") else { return false }
+        let stripped = text.replacingOccurrences(of: " ", with: "")
+        guard stripped.dropFirst(4).hasPrefix("年") else { return false }
+        return planKinds.contains { stripped.hasSuffix($0) } || stripped.hasSuffix("年)") || stripped.hasSuffix("年）")
+    }
+}

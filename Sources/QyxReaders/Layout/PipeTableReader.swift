@@ -1,0 +1,39 @@
+/// Reads tables written one row per line with `|` between cells (`领域 | 序号 | 指 标 | 2022年 |`).
+/// A lone pipe line is site navigation, not a table; the caller treats it as chrome.
+enum PipeTableReader {
+    static func isPipeLine(_ line: String) -> Bool {
+        line.contains("|") && line.split(separator: "|").filter { !TextCleaning.isBlank(String($0)) }.count >= 3
+    }
+
+    /// Cells of one line; the empty piece after a closing `|` is not a cell.
+    static func cells(_ line: String) -> [String] {
+        var pieces = line.split(separator: "|", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        if pieces.last == "" { pieces.removeLast() }
+        return pieces
+    }
+
+    /// Tables in `file`, skipping lines already `claimed`. Returns the tables and single pipe lines.
+    static func find(in file: SourceFile, claimed: Set<Int>) -> (tables: [RawTable], strays: [Int]) {
+        var tables: [RawTable] = []
+        var strays: [Int] = []
+        var n = 1
+        while n <= file.lines.count {
+            guard !claimed.contains(n), isPipeLine(file[line: n]) else { n += 1; continue }
+            var last = n
+            while last + 1 <= file.lines.count, isPipeLine(file[line: last + 1]) { last += 1 }
+            if last == n {
+                strays.append(n)
+            } else {
+                let rows = (n + 1...last).map { RawRow(line: $0, cells: cells(file[line: $0])) }
+                tables.append(RawTable(layout: "pipe", lines: n...last, caption: DocumentLayout.caption(before: n, in: file),
+                                       header: cells(file[line: n]), rows: rows))
+            }
+            n = last + 1
+        }
+        return (tables, strays)
+    }
+}
+
+import Foundation

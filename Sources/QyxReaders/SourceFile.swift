@@ -1,0 +1,80 @@
+import Foundation
+
+/// A document's text split into lines, with the name it is cited by.
+public struct SourceFile: Sendable {
+    /// Document id: the file name without its extension.
+    public let id: String
+    /// Path or name used in diagnostics.
+    public let path: String
+    /// Lines without their terminators; `lines[0]` is line 1.
+    public let lines: [String]
+
+    public init(id: String, path: String, text: String) {
+        self.id = id
+        self.path = path
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        if lines.last == "" { lines.removeLast() }
+        self.lines = lines
+    }
+
+    /// Reads `url` as UTF-8; anything else is an error that names the file and the first bad byte.
+    public static func read(_ url: URL) throws -> SourceFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ReadError(path: url.path, line: nil, message: "cannot read file: \(error.localizedDescription)")
+        }
+        return try decode(data, path: url.path, id: url.deletingPathExtension().lastPathComponent)
+    }
+
+    public static func decode(_ data: Data, path: String, id: String) throws -> SourceFile {
+        var bytes = Array(data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (offset, line) = firstInvalidUTF8(bytes)
+            throw ReadError(path: path, line: line,
+                            message: "not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); convert it with iconv -f GBK -t UTF-8 first")
+        }
+        if text.contains("\u{0}") {
+            let line = text.prefix(while: { $0 != "\u{0}" }).filter { $0 == "\n" }.count + 1
+            throw ReadError(path: path, line: line, message: "binary file (NUL byte), not a text document")
+        }
+        return SourceFile(id: id, path: path, text: text)
+    }
+
+    /// Offset of the first byte that breaks UTF-8, and its 1-based line.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var i = 0
+        var line = 1
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (i, line)
+            }
+            if i + length > bytes.count { return (i, line) }
+            let sequence = Array(bytes[i..<i + length])
+            if length > 1, String(validating: sequence, as: UTF8.self) == nil { return (i, line) }
+            if b == 0x0A { line += 1 }
+            i += length
+        }
+        return (max(0, bytes.count - 1), line)
+    }
+
+    public subscript(line number: Int) -> String { lines[number - 1] }
+}
+
+/// A document that cannot be read at all.
+public struct ReadError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let line: Int?
+    public let message: String
+    public var description: String { (line.map { "\(path):\($0)" } ?? path) + ": error: " + message }
+}

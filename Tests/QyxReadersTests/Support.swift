@@ -1,0 +1,65 @@
+import Foundation
+import QyxModel
+import QyxReaders
+import Testing
+
+/// The built-in corpus, read once for all tests.
+let builtin = CorpusLoader.load(builtin: true)
+
+/// Reads a document written inline, as if it were a file named `name`.
+func readDocument(_ text: String, name: String = "test-doc.txt") throws -> Corpus {
+    let file = try SourceFile.decode(Data(text.utf8), path: name, id: (name as NSString).deletingPathExtension)
+    return DocumentReader.read(file)
+}
+
+/// Rows of `entity` as field-name → value dictionaries.
+func records(_ entity: EntityKind, _ corpus: Corpus) -> [[String: Value]] {
+    let names = entity.fields.map(\.name)
+    return entity.rows(in: corpus).map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
+}
+
+/// A temporary folder removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("qyx-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The `qyx` binary built next to the test bundle.
+func qyxBinary() throws -> URL {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("qyx")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir.deleteLastPathComponent()
+    }
+    throw CLIError("qyx binary not found near \(CommandLine.arguments[0]); run swift build first")
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Runs the real binary with `arguments` and `input` on stdin; returns stdout, stderr, status.
+func runQyx(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> (out: String, err: String, status: Int32) {
+    let process = Process()
+    process.executableURL = try qyxBinary()
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    // stderr goes to a file so that reading stdout to its end cannot deadlock on a full pipe.
+    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("qyx-stderr-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errURL) }
+    let outPipe = Pipe(), inPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    process.standardInput = inPipe
+    try process.run()
+    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    try inPipe.fileHandleForWriting.close()
+    let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let errData = (try? Data(contentsOf: errURL)) ?? Data()
+    return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+}
