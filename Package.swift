@@ -2,7 +2,8 @@
 //
 // Data flows one way through the targets:
 //   QyxModel (entities, values, units)  ←  QyxReaders (documents → model)
-//   QyxModel  ←  QyxRendering (tables, CSV, JSON)
+//   QyxModel  ←  QyxLanguage (lexer → parser → binder → evaluator)
+//   QyxLanguage  ←  QyxRendering (tables, CSV, JSON, Markdown)
 //   qyx (front ends) uses all of them.
 import PackageDescription
 
@@ -23,17 +24,21 @@ let package = Package(
             dependencies: ["QyxModel"],
             resources: [.copy("Resources/corpus")]
         ),
-        .target(name: "QyxRendering", dependencies: ["QyxModel"]),
+        .target(name: "QyxLanguage", dependencies: ["QyxModel"]),
+        // wcwidth(3) for display widths; glibc declares it only under _XOPEN_SOURCE.
+        .target(name: "CWidth"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "QyxRendering", dependencies: ["QyxModel", "QyxLanguage", "CWidth"]),
         .executableTarget(
             name: "qyx",
             dependencies: [
-                "QyxModel", "QyxReaders", "QyxRendering",
+                "QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
-            name: "QyxReadersTests",
-            dependencies: ["QyxModel", "QyxReaders", "QyxRendering"],
+            name: "QyxTests",
+            dependencies: ["QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering", "CSQLite"],
             resources: [.copy("Fixtures")]
         ),
     ]

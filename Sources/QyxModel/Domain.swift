@@ -19,7 +19,7 @@ public struct Domain: Hashable, Sendable {
         Domain(name: "弱有众扶", alias: "assistance", kind: "domain", categoryWords: ["救助"]),
         Domain(name: "民生实事", alias: "livelihood", kind: "category", categoryWords: []),
         Domain(name: "项目建设", alias: "construction", kind: "category", categoryWords: []),
-        Domain(name: "重大项目", alias: "major-projects", kind: "category", categoryWords: []),
+        Domain(name: "重大项目", alias: "major_projects", kind: "category", categoryWords: []),
     ]
 
     /// The seven service domains only.

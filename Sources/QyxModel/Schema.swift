@@ -3,15 +3,23 @@ public enum FieldType: String, Sendable {
     case int, number, text, date, list, record
 }
 
-/// One column of an entity: its name, type and a one-line meaning.
+/// Where a numeric field's unit comes from: another field of the row, or a fixed unit.
+public enum FieldUnit: Sendable, Equatable {
+    case field(String)
+    case fixed(String)
+}
+
+/// One column of an entity: its name, type, a one-line meaning and, for amounts, its unit.
 public struct FieldSpec: Sendable {
     public let name: String
     public let type: FieldType
     public let meaning: String
-    public init(_ name: String, _ type: FieldType, _ meaning: String) {
+    public let unit: FieldUnit?
+    public init(_ name: String, _ type: FieldType, _ meaning: String, unit: FieldUnit? = nil) {
         self.name = name
         self.type = type
         self.meaning = meaning
+        self.unit = unit
     }
 }
 

@@ -50,7 +50,8 @@ enum CellTableReader {
         var last = header.last!.line
         while n <= file.lines.count, !claimed.contains(n) {
             let raw = file[line: n]
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            // Non-breaking spaces (&nbsp; in the web page) are ordinary spaces in the model.
+            let text = TextCleaning.collapse(raw)
             if !text.isEmpty {
                 if OutlineReader.marker(of: raw) != nil || text.hasPrefix("附件") { break }
                 body.append(Fragment(line: n, text: text))

@@ -8,7 +8,7 @@ enum PipeTableReader {
     /// Cells of one line; the empty piece after a closing `|` is not a cell.
     static func cells(_ line: String) -> [String] {
         var pieces = line.split(separator: "|", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            TextCleaning.collapse(String($0))
         }
         if pieces.last == "" { pieces.removeLast() }
         return pieces

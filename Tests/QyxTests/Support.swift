@@ -1,4 +1,5 @@
 import Foundation
+import QyxLanguage
 import QyxModel
 import QyxReaders
 import Testing
@@ -62,4 +63,33 @@ func runQyx(_ arguments: [String], input: String? = nil, environment: [String: S
     process.waitUntilExit()
     let errData = (try? Data(contentsOf: errURL)) ?? Data()
     return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+}
+
+/// One engine over the built-in corpus for the language tests.
+let builtinEngine = Engine(database: Database(builtin))
+
+/// Runs one statement on the built-in corpus.
+func query(_ text: String, parameters: [String: Value] = [:]) throws -> ResultSet {
+    let statements = try Parser.parseScript(text)
+    guard statements.count == 1 else { throw CLIError("expected one statement in \(text)") }
+    let engine = parameters.isEmpty ? builtinEngine : Engine(database: builtinEngine.database, parameters: parameters)
+    return try engine.execute(statements[0])
+}
+
+/// The cells of one column as display text.
+func column(_ result: ResultSet, _ name: String) -> [String] {
+    guard let i = result.columns.firstIndex(where: { $0.name == name }) else { return [] }
+    return result.rows.map { $0[i].displayText }
+}
+
+/// The error a statement raises, or nil.
+func queryError(_ text: String) -> QueryError? {
+    do {
+        _ = try query(text)
+        return nil
+    } catch let e as QueryError {
+        return e
+    } catch {
+        return nil
+    }
 }

@@ -1,0 +1,137 @@
+import QyxModel
+
+/// Interned strings: each distinct text is stored once and columns hold 32-bit ids, so that a
+/// million rows of repeated regions, domains and units cost four bytes a cell.
+public final class StringPool: @unchecked Sendable {
+    public private(set) var strings: [String] = []
+    private var ids: [String: Int32] = [:]
+
+    public init() {}
+
+    public func intern(_ s: String) -> Int32 {
+        if let id = ids[s] { return id }
+        let id = Int32(strings.count)
+        strings.append(s)
+        ids[s] = id
+        return id
+    }
+
+    /// The id of `s` if any cell holds it.
+    public func id(of s: String) -> Int32? { ids[s] }
+    public subscript(id: Int32) -> String { strings[Int(id)] }
+    public var count: Int { strings.count }
+}
+
+/// One field of a table, stored by type: ints and doubles unboxed (Int.min and NaN mean null),
+/// text and dates as pool ids (-1 means null), lists and records as values.
+public struct Column: Sendable {
+    public let spec: FieldSpec
+    var ints: [Int] = []
+    var doubles: [Double] = []
+    var texts: [Int32] = []
+    var values: [Value] = []
+
+    public static let nullInt = Int.min
+    public static let nullText: Int32 = -1
+
+    init(spec: FieldSpec, capacity: Int) {
+        self.spec = spec
+        switch spec.type {
+        case .int: ints.reserveCapacity(capacity)
+        case .number: doubles.reserveCapacity(capacity)
+        case .text, .date: texts.reserveCapacity(capacity)
+        case .list, .record: values.reserveCapacity(capacity)
+        }
+    }
+
+    mutating func append(_ v: Value, pool: StringPool) {
+        switch spec.type {
+        case .int:
+            if case .int(let i) = v { ints.append(i) } else if let d = v.number { ints.append(Int(d)) } else { ints.append(Self.nullInt) }
+        case .number:
+            doubles.append(v.number ?? .nan)
+        case .text, .date:
+            switch v {
+            case .text(let s), .date(let s): texts.append(pool.intern(s))
+            default: texts.append(Self.nullText)
+            }
+        case .list, .record:
+            values.append(v)
+        }
+    }
+
+    /// The cell as a value.
+    @inline(__always)
+    public func value(_ row: Int, _ pool: StringPool) -> Value {
+        switch spec.type {
+        case .int:
+            let i = ints[row]
+            return i == Self.nullInt ? .null : .int(i)
+        case .number:
+            let d = doubles[row]
+            return d.isNaN ? .null : .double(d)
+        case .text:
+            let id = texts[row]
+            return id < 0 ? .null : .text(pool[id])
+        case .date:
+            let id = texts[row]
+            return id < 0 ? .null : .date(pool[id])
+        case .list, .record:
+            return values[row]
+        }
+    }
+}
+
+/// An entity stored column by column.
+public final class Table: @unchecked Sendable {
+    public let name: String
+    public let fields: [FieldSpec]
+    public private(set) var columns: [Column]
+    public private(set) var count = 0
+    /// Row of the `documents` table each row comes from (-1 when none).
+    public internal(set) var documentRow: [Int32] = []
+    let fieldIndex: [String: Int]
+
+    init(name: String, fields: [FieldSpec], capacity: Int) {
+        self.name = name
+        self.fields = fields
+        columns = fields.map { Column(spec: $0, capacity: capacity) }
+        fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+    }
+
+    func append(_ row: [Value], pool: StringPool) {
+        for i in columns.indices { columns[i].append(row[i], pool: pool) }
+        count += 1
+    }
+
+    public func column(_ name: String) -> Column? { fieldIndex[name].map { columns[$0] } }
+    public func index(of field: String) -> Int? { fieldIndex[field] }
+}
+
+/// The queryable form of a corpus: one columnar table per entity, sharing one string pool.
+public final class Database: @unchecked Sendable {
+    public let pool = StringPool()
+    public private(set) var tables: [String: Table] = [:]
+    public let corpus: Corpus
+
+    public init(_ corpus: Corpus) {
+        self.corpus = corpus
+        for entity in EntityKind.allCases {
+            let rows = entity.rows(in: corpus)
+            let table = Table(name: entity.rawValue, fields: entity.fields, capacity: rows.count)
+            for row in rows { table.append(row, pool: pool) }
+            tables[entity.rawValue] = table
+        }
+        // Each row's document, for document.FIELD.
+        let docs = tables["documents"]!
+        var docRows: [Int32: Int32] = [:]
+        if let id = docs.column("id") { for r in 0..<docs.count { docRows[id.texts[r]] = Int32(r) } }
+        for table in tables.values {
+            guard let doc = table.column("doc") else { continue }
+            table.documentRow = (0..<table.count).map { doc.texts[$0] < 0 ? -1 : docRows[doc.texts[$0]] ?? -1 }
+        }
+    }
+
+    public func table(_ name: String) -> Table? { tables[name.lowercased()] }
+    public var entityNames: [String] { EntityKind.allCases.map(\.rawValue) }
+}

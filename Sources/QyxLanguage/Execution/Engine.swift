@@ -1,0 +1,51 @@
+import QyxModel
+
+/// Runs parsed statements against a database.
+public final class Engine: @unchecked Sendable {
+    public let database: Database
+    public var parameters: [String: Value]
+
+    public init(database: Database, parameters: [String: Value] = [:]) {
+        self.database = database
+        self.parameters = parameters
+    }
+
+    /// Parses and runs every statement of `text`, handing each result to `output` as it is ready,
+    /// so that results before an error are kept.
+    public func run(_ text: String, output: (ParsedStatement, ResultSet) throws -> Void) throws {
+        for statement in try Parser.parseScript(text) {
+            try output(statement, try execute(statement))
+        }
+    }
+
+    public func execute(_ parsed: ParsedStatement) throws(QueryError) -> ResultSet {
+        switch parsed.statement {
+        case .select(let s): return try SelectExecutor(engine: self, statement: s).run()
+        case .compare(let entity, let by, let filter):
+            return try CompareExecutor(engine: self, entity: entity, by: by, filter: filter).run()
+        case .describe(let name): return try Catalog.describe(name, in: database)
+        case .showEntities: return Catalog.entities(in: database)
+        case .showDomains: return Catalog.domains(in: database)
+        case .showValues(let field, let entity): return try Catalog.values(of: field, entity: entity, in: database)
+        }
+    }
+
+    /// Reads a `--param name=value` value: a number, a date, or text.
+    public static func parameterValue(_ text: String) -> Value {
+        if let i = Int(text) { return .int(i) }
+        if let d = Double(text), text.contains(".") { return .double(d) }
+        if text.count == 10, let tokens = try? Lexer.tokenize(text), tokens.first?.kind == .date, tokens.count == 2 { return .date(text) }
+        return .text(text)
+    }
+
+    /// Rows of `table` that satisfy `filter`.
+    func filteredRows(_ table: Table, _ filter: Expr?) throws(QueryError) -> [Int] {
+        guard let filter else { return Array(0..<table.count) }
+        let binder = Binder(database: database, table: table, parameters: parameters)
+        let bound = try binder.bind(filter)
+        let predicate = Evaluator(database: database, table: table).predicate(bound.expr)
+        var rows: [Int] = []
+        for r in 0..<table.count where predicate(r) == true { rows.append(r) }
+        return rows
+    }
+}

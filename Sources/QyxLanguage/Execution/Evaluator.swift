@@ -1,0 +1,350 @@
+import Foundation
+import QyxModel
+
+/// Compiles bound expressions into closures over row numbers of a columnar table. Common
+/// predicates (a column against a constant) get specialised closures that read unboxed
+/// columns and interned ids directly; everything else goes through `Value`.
+final class Evaluator {
+    typealias RowFn = (Int) -> Value
+    typealias Predicate = (Int) -> Bool?
+    typealias GroupFn = ([Int]) -> Value
+
+    let database: Database
+    let table: Table
+    let pool: StringPool
+    /// Select items, so that an alias in `order by` or `having` reads the item.
+    var outputs: [BoundExpr] = []
+
+    init(database: Database, table: Table) {
+        self.database = database
+        self.table = table
+        self.pool = database.pool
+    }
+
+    // MARK: row expressions
+
+    func row(_ e: BoundExpr) -> RowFn {
+        let pool = self.pool
+        switch e {
+        case .column(let i):
+            let column = table.columns[i]
+            return { column.value($0, pool) }
+        case .documentColumn(let i):
+            let column = database.table("documents")!.columns[i]
+            let docRow = table.documentRow
+            return { r in docRow[r] < 0 ? .null : column.value(Int(docRow[r]), pool) }
+        case .constant(let v):
+            return { _ in v }
+        case .outputColumn(let i):
+            return row(outputs[i])
+        case .unary("-", let operand):
+            let f = row(operand)
+            return { r in
+                switch f(r) {
+                case .int(let i): return i == Int.min ? .double(-Double(i)) : .int(-i)
+                case .double(let d): return .double(-d)
+                default: return .null
+                }
+            }
+        case .binary(let op, let a, let b) where ["+", "-", "*", "/", "%"].contains(op):
+            let fa = row(a), fb = row(b)
+            return { r in ValueOps.arithmetic(op, fa(r), fb(r)) }
+        case .scalarCall(let name, let args):
+            let fs = args.map(row)
+            return { r in Functions.scalar(name, fs.map { $0(r) }) }
+        case .aggregate:
+            return { _ in .null }
+        default:
+            let p = predicate(e)
+            return { r in ValueOps.bool(p(r)) }
+        }
+    }
+
+    // MARK: predicates
+
+    func predicate(_ e: BoundExpr) -> Predicate {
+        switch e {
+        case .binary("and", let a, let b):
+            let pa = predicate(a), pb = predicate(b)
+            return { r in
+                let x = pa(r)
+                if x == false { return false }
+                let y = pb(r)
+                if y == false { return false }
+                return x == nil || y == nil ? nil : true
+            }
+        case .binary("or", let a, let b):
+            let pa = predicate(a), pb = predicate(b)
+            return { r in
+                let x = pa(r)
+                if x == true { return true }
+                let y = pb(r)
+                if y == true { return true }
+                return x == nil || y == nil ? nil : false
+            }
+        case .unary("not", let a):
+            let p = predicate(a)
+            return { r in p(r).map { !$0 } }
+        case .binary(let op, .column(let i), .constant(let c)) where ["=", "!=", "<", "<=", ">", ">="].contains(op):
+            if let fast = columnComparison(op, i, c) { return fast }
+        case .binary(let op, .constant(let c), .column(let i)) where ["=", "!=", "<", "<=", ">", ">="].contains(op):
+            let flipped = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
+            if let fast = columnComparison(flipped, i, c) { return fast }
+        case .binary(let op, .column(let i), .constant(let c)) where op == "contains" || op == "like":
+            if let fast = textMatch(op, i, c) { return fast }
+        default:
+            break
+        }
+        return generic(e)
+    }
+
+    /// `column op constant` on unboxed storage.
+    func columnComparison(_ op: String, _ i: Int, _ c: Value) -> Predicate? {
+        let column = table.columns[i]
+        switch column.spec.type {
+        case .int:
+            guard let k = c.number else { return nil }
+            let ints = column.ints
+            return { r in
+                let v = ints[r]
+                if v == Column.nullInt { return nil }
+                let d = Double(v)
+                return ValueOps.test(op, d < k ? -1 : (d > k ? 1 : 0))
+            }
+        case .number:
+            guard let k = c.number else { return nil }
+            let doubles = column.doubles
+            return { r in
+                let d = doubles[r]
+                if d.isNaN { return nil }
+                return ValueOps.test(op, d < k ? -1 : (d > k ? 1 : 0))
+            }
+        case .text, .date:
+            guard case .text(let s) = c, op == "=" || op == "!=" || column.spec.type == .date || true else { return nil }
+            let texts = column.texts
+            if op == "=" || op == "!=" {
+                let id = pool.id(of: c.displayText) ?? -2
+                let equal = op == "="
+                return { r in
+                    let v = texts[r]
+                    if v < 0 { return nil }
+                    return (v == id) == equal
+                }
+            }
+            // Ordering compares each distinct string once.
+            let verdicts = cache(column) { ValueOps.test(op, ValueOps.compareText($0, s)) }
+            return { r in
+                let v = texts[r]
+                return v < 0 ? nil : verdicts(v)
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// `contains` / `like` on a text column, decided once per distinct string.
+    func textMatch(_ op: String, _ i: Int, _ c: Value) -> Predicate? {
+        let column = table.columns[i]
+        guard column.spec.type == .text || column.spec.type == .date, !c.isNull else { return nil }
+        let needle = c.displayText
+        let like = LikePattern(needle)
+        let verdicts = cache(column) { op == "contains" ? (needle.isEmpty || $0.contains(needle)) : like.matches($0) }
+        let texts = column.texts
+        return { r in
+            let v = texts[r]
+            return v < 0 ? nil : verdicts(v)
+        }
+    }
+
+    /// A memo of `test` over the pool's strings, filled on first use of each id.
+    func cache(_ column: Column, _ test: @escaping (String) -> Bool) -> (Int32) -> Bool {
+        let pool = self.pool
+        var memo = [Int8](repeating: -1, count: pool.count)
+        return { id in
+            let k = Int(id)
+            if memo[k] >= 0 { return memo[k] == 1 }
+            let verdict = test(pool[id])
+            memo[k] = verdict ? 1 : 0
+            return verdict
+        }
+    }
+
+    func generic(_ e: BoundExpr) -> Predicate {
+        switch e {
+        case .binary(let op, let a, let b):
+            let fa = row(a), fb = row(b)
+            switch op {
+            case "contains": return { r in ValueOps.contains(fa(r), fb(r)) }
+            case "like": return { r in ValueOps.like(fa(r), fb(r)) }
+            default: return { r in ValueOps.compare(op, fa(r), fb(r)) }
+            }
+        case .regex(let a, let regex, let negated):
+            let fa = row(a)
+            return { r in
+                let matched = Self.regexMatch(regex, fa(r))
+                return negated ? matched.map { !$0 } : matched
+            }
+        case .quantity(let op, let field, let unit, let value, let baseUnit):
+            let f = row(field)
+            let unitOf: RowFn
+            switch unit {
+            case .column(let j): unitOf = row(.column(j))
+            case .fixed(let u): unitOf = { _ in .text(u) }
+            }
+            return { r in
+                guard let v = f(r).number else { return nil }
+                let u = unitOf(r)
+                let base = Units.normalize(v, unit: u.isNull ? nil : u.displayText)
+                guard (base.unit ?? "") == baseUnit else { return false }
+                return ValueOps.test(op, base.value < value ? -1 : (base.value > value ? 1 : 0))
+            }
+        case .between(let x, let lo, let hi, let negated):
+            let fx = row(x), fl = row(lo), fh = row(hi)
+            return { r in
+                let v = fx(r)
+                guard let a = ValueOps.compare(v, fl(r)), let b = ValueOps.compare(v, fh(r)) else { return nil }
+                let inside = a >= 0 && b <= 0
+                return negated ? !inside : inside
+            }
+        case .inList(let x, let items, let negated):
+            let fx = row(x)
+            let fs = items.map(row)
+            return { r in
+                let v = fx(r)
+                let hit = ValueOps.any(fs.map { $0(r) }) { ValueOps.compare("=", v, $0) }
+                return negated ? hit.map { !$0 } : hit
+            }
+        case .isNull(let x, let negated):
+            let fx = row(x)
+            return { r in
+                let v = fx(r)
+                let isNull = v.isNull || (v == .list([]))
+                return negated ? !isNull : isNull
+            }
+        default:
+            let f = row(e)
+            return { r in ValueOps.truth(f(r)) }
+        }
+    }
+
+    static func regexMatch(_ regex: NSRegularExpression, _ v: Value) -> Bool? {
+        if case .list(let items) = v { return ValueOps.any(items) { regexMatch(regex, $0) } }
+        if v.isNull { return nil }
+        let s = v.displayText
+        return regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+
+    // MARK: group expressions
+
+    /// Whether `e` aggregates, looking through aliases of select items.
+    func needsGroup(_ e: BoundExpr) -> Bool {
+        switch e {
+        case .outputColumn(let i): return needsGroup(outputs[i])
+        case .aggregate: return true
+        case .column, .documentColumn, .constant: return false
+        case .unary(_, let a), .regex(let a, _, _), .quantity(_, let a, _, _, _), .isNull(let a, _): return needsGroup(a)
+        case .binary(_, let a, let b): return needsGroup(a) || needsGroup(b)
+        case .between(let a, let b, let c, _): return needsGroup(a) || needsGroup(b) || needsGroup(c)
+        case .inList(let a, let list, _): return needsGroup(a) || list.contains(where: needsGroup)
+        case .scalarCall(_, let args): return args.contains(where: needsGroup)
+        }
+    }
+
+    func group(_ e: BoundExpr) -> GroupFn {
+        switch e {
+        case .aggregate(let name, let arg, let distinct):
+            guard let arg else { return { rows in .int(rows.count) } }
+            let f = row(arg)
+            return { rows in Functions.aggregate(name, rows.map(f), distinct: distinct) }
+        case .outputColumn(let i):
+            return group(outputs[i])
+        case _ where !needsGroup(e):
+            let f = row(e)
+            return { rows in rows.first.map(f) ?? .null }
+        case .unary(let op, let a):
+            let g = group(a)
+            if op == "not" { return { rows in ValueOps.bool(ValueOps.truth(g(rows)).map { !$0 }) } }
+            return { rows in ValueOps.arithmetic("-", .int(0), g(rows)) }
+        case .binary(let op, let a, let b):
+            let ga = group(a), gb = group(b)
+            switch op {
+            case "+", "-", "*", "/", "%": return { rows in ValueOps.arithmetic(op, ga(rows), gb(rows)) }
+            case "and": return { rows in
+                let x = ValueOps.truth(ga(rows)), y = ValueOps.truth(gb(rows))
+                return x == false || y == false ? .int(0) : (x == nil || y == nil ? .null : .int(1)) }
+            case "or": return { rows in
+                let x = ValueOps.truth(ga(rows)), y = ValueOps.truth(gb(rows))
+                return x == true || y == true ? .int(1) : (x == nil || y == nil ? .null : .int(0)) }
+            case "contains": return { rows in ValueOps.bool(ValueOps.contains(ga(rows), gb(rows))) }
+            case "like": return { rows in ValueOps.bool(ValueOps.like(ga(rows), gb(rows))) }
+            default: return { rows in ValueOps.bool(ValueOps.compare(op, ga(rows), gb(rows))) }
+            }
+        case .between(let x, let lo, let hi, let negated):
+            let gx = group(x), gl = group(lo), gh = group(hi)
+            return { rows in
+                let v = gx(rows)
+                guard let a = ValueOps.compare(v, gl(rows)), let b = ValueOps.compare(v, gh(rows)) else { return .null }
+                return ValueOps.bool((a >= 0 && b <= 0) != negated)
+            }
+        case .inList(let x, let items, let negated):
+            let gx = group(x), gs = items.map(group)
+            return { rows in
+                let v = gx(rows)
+                let hit = ValueOps.any(gs.map { $0(rows) }) { ValueOps.compare("=", v, $0) }
+                return ValueOps.bool(negated ? hit.map { !$0 } : hit)
+            }
+        case .isNull(let x, let negated):
+            let gx = group(x)
+            return { rows in .int((gx(rows).isNull != negated) ? 1 : 0) }
+        case .scalarCall(let name, let args):
+            let gs = args.map(group)
+            return { rows in Functions.scalar(name, gs.map { $0(rows) }) }
+        default:
+            return { _ in .null }
+        }
+    }
+}
+
+/// The built-in functions.
+enum Functions {
+    static func aggregate(_ name: String, _ values: [Value], distinct: Bool) -> Value {
+        var vals = values.filter { !$0.isNull }
+        if distinct {
+            var seen = Set<Value>()
+            vals = vals.filter { seen.insert($0).inserted }
+        }
+        switch name {
+        case "count": return .int(vals.count)
+        case "sum":
+            guard !vals.isEmpty else { return .null }
+            if vals.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
+                return vals.reduce(Value.int(0)) { ValueOps.arithmetic("+", $0, $1) }
+            }
+            return .double(vals.compactMap(\.number).reduce(0, +))
+        case "avg":
+            let nums = vals.compactMap(\.number)
+            return nums.isEmpty ? .null : .double(nums.reduce(0, +) / Double(nums.count))
+        case "min": return vals.min { ValueOps.order($0, $1) < 0 } ?? .null
+        case "max": return vals.max { ValueOps.order($0, $1) < 0 } ?? .null
+        default: return .null
+        }
+    }
+
+    static func scalar(_ name: String, _ args: [Value]) -> Value {
+        switch name {
+        case "length": return args[0].isNull ? .null : .int(args[0].displayText.count)
+        case "lower": return args[0].isNull ? .null : .text(args[0].displayText.lowercased())
+        case "upper": return args[0].isNull ? .null : .text(args[0].displayText.uppercased())
+        case "abs":
+            if case .int(let i) = args[0] { return .int(abs(i)) }
+            return args[0].number.map { .double(abs($0)) } ?? .null
+        case "round":
+            guard let x = args[0].number else { return .null }
+            let digits = args.count > 1 ? Int(args[1].number ?? 0) : 0
+            let p = pow(10.0, Double(digits))
+            return .double((x * p).rounded(.toNearestOrAwayFromZero) / p)
+        case "coalesce", "ifnull": return args.first { !$0.isNull } ?? .null
+        default: return .null
+        }
+    }
+}

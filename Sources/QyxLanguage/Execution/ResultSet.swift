@@ -1,0 +1,24 @@
+import QyxModel
+
+/// A column of a result: its name and the type its values have.
+public struct ResultColumn: Sendable, Equatable {
+    public var name: String
+    public var type: ValueType
+    public init(name: String, type: ValueType) {
+        self.name = name
+        self.type = type
+    }
+
+    /// Numbers are right-aligned in tables.
+    public var isNumeric: Bool { type.isNumeric }
+}
+
+/// What a statement returns: columns and rows of values.
+public struct ResultSet: Sendable {
+    public var columns: [ResultColumn]
+    public var rows: [[Value]]
+    public init(columns: [ResultColumn], rows: [[Value]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}

@@ -1,0 +1,158 @@
+import QyxModel
+
+/// `select …`: filter, group, aggregate, order, project, distinct, offset and limit.
+struct SelectExecutor {
+    let engine: Engine
+    let statement: SelectStatement
+
+    func run() throws(QueryError) -> ResultSet {
+        let s = statement
+        let database = engine.database
+        let table = try Binder.entity(s.entity, in: database)
+        var binder = Binder(database: database, table: table, parameters: engine.parameters)
+
+        // The select list; `select ENTITY` and `*` mean every field.
+        var names: [String] = []
+        var items: [Typed] = []
+        func allFields() {
+            for (i, f) in table.fields.enumerated() {
+                names.append(f.name)
+                items.append(Typed(expr: .column(i), type: ValueType(f.type)))
+            }
+        }
+        if s.items.isEmpty { allFields() }
+        binder.allowAggregates = true
+        for item in s.items {
+            if case .field(let p, _) = item.expr, p == ["*"] { allFields(); continue }
+            items.append(try binder.bind(item.expr))
+            names.append(item.alias ?? item.text)
+        }
+        let filter: BoundExpr?
+        do {
+            var rowBinder = binder
+            rowBinder.allowAggregates = false
+            filter = try s.filter.map { e throws(QueryError) in try rowBinder.bind(e).expr }
+        }
+        let grouped = !s.groupBy.isEmpty || items.contains { $0.expr.containsAggregate }
+        for (i, name) in names.enumerated() where binder.table.index(of: name) == nil || grouped {
+            binder.aliases[name] = (i, items[i].type)
+        }
+        binder.allowAggregates = grouped
+        var groupKeys: [BoundExpr] = []
+        do {
+            var keyBinder = binder
+            keyBinder.allowAggregates = false
+            for e in s.groupBy { groupKeys.append(try keyBinder.bind(e).expr) }
+        }
+        if let having = s.having, !grouped {
+            throw QueryError("having needs group by or an aggregate in the select list", at: having.range)
+        }
+        let having = try s.having.map { e throws(QueryError) in try binder.bind(e).expr }
+        var order: [(BoundExpr, Bool)] = []
+        for o in s.orderBy {
+            // `order by 2` means the second column, as in SQL.
+            if case .number(let v, true, let range) = o.expr {
+                guard let i = Int(exactly: v), i >= 1, i <= items.count else {
+                    throw QueryError("order by \(Value.format(v)): there are \(items.count) columns", at: range)
+                }
+                order.append((.outputColumn(i - 1), o.descending))
+                continue
+            }
+            order.append((try binder.bind(o.expr).expr, o.descending))
+        }
+        let limit = try count(s.limit, binder, "limit")
+        let offset = try count(s.offset, binder, "offset") ?? 0
+
+        let evaluator = Evaluator(database: database, table: table)
+        evaluator.outputs = items.map(\.expr)
+        var rows: [Int]
+        if let filter {
+            let p = evaluator.predicate(filter)
+            rows = (0..<table.count).filter { p($0) == true }
+        } else {
+            rows = Array(0..<table.count)
+        }
+
+        var output: [[Value]]
+        if grouped {
+            var groups: [[Int]]
+            if groupKeys.isEmpty {
+                groups = [rows]
+            } else {
+                let keyFns = groupKeys.map(evaluator.row)
+                var index: [[Value]: Int] = [:]
+                var keys: [[Value]] = []
+                groups = []
+                for r in rows {
+                    let key = keyFns.map { $0(r) }
+                    if let g = index[key] { groups[g].append(r) } else {
+                        index[key] = groups.count
+                        groups.append([r])
+                        keys.append(key)
+                    }
+                }
+                // Without order by, groups come out in key order, as SQLite gives them.
+                let order = groups.indices.sorted { a, b in
+                    for (x, y) in zip(keys[a], keys[b]) {
+                        let c = ValueOps.order(x, y)
+                        if c != 0 { return c < 0 }
+                    }
+                    return a < b
+                }
+                groups = order.map { groups[$0] }
+            }
+            if let having {
+                let h = evaluator.group(having)
+                groups = groups.filter { ValueOps.truth(h($0)) == true }
+            }
+            if !order.isEmpty {
+                let keyFns = order.map { (evaluator.group($0.0), $0.1) }
+                let keyed = groups.map { g in (g, keyFns.map { $0.0(g) }) }
+                groups = stableSort(keyed, descending: order.map(\.1)).map(\.0)
+            }
+            let itemFns = items.map { evaluator.group($0.expr) }
+            output = groups.map { g in itemFns.map { $0(g) } }
+        } else {
+            if !order.isEmpty {
+                let keyFns = order.map { (evaluator.row($0.0), $0.1) }
+                let keyed = rows.map { r in (r, keyFns.map { $0.0(r) }) }
+                rows = stableSort(keyed, descending: order.map(\.1)).map(\.0)
+            }
+            let itemFns = items.map { evaluator.row($0.expr) }
+            // Project only what limit and offset keep, unless distinct must see every row.
+            if !s.distinct, limit != nil || offset > 0 {
+                rows = Array(rows.dropFirst(offset).prefix(limit ?? Int.max))
+            }
+            output = rows.map { r in itemFns.map { $0(r) } }
+            if !s.distinct, limit != nil || offset > 0 {
+                return ResultSet(columns: zip(names, items).map { ResultColumn(name: $0, type: $1.type) }, rows: output)
+            }
+        }
+        if s.distinct {
+            var seen = Set<[Value]>()
+            output = output.filter { seen.insert($0).inserted }
+        }
+        output = Array(output.dropFirst(offset).prefix(limit ?? Int.max))
+        return ResultSet(columns: zip(names, items).map { ResultColumn(name: $0, type: $1.type) }, rows: output)
+    }
+
+    func count(_ e: Expr?, _ binder: Binder, _ what: String) throws(QueryError) -> Int? {
+        guard let e else { return nil }
+        guard case .constant(let v) = try binder.bind(e).expr, case .int(let n) = v, n >= 0 else {
+            throw QueryError("\(what) needs a whole number of rows", at: e.range)
+        }
+        return n
+    }
+}
+
+/// Sorts by keys, ties kept in their original order; nulls first ascending, last descending.
+func stableSort<T>(_ items: [(T, [Value])], descending: [Bool]) -> [(T, [Value])] {
+    let indexed = items.enumerated().map { ($0.offset, $0.element) }
+    return indexed.sorted { a, b in
+        for (i, desc) in descending.enumerated() {
+            let c = ValueOps.order(a.1.1[i], b.1.1[i])
+            if c != 0 { return desc ? c > 0 : c < 0 }
+        }
+        return a.0 < b.0
+    }.map(\.1)
+}

@@ -1,0 +1,31 @@
+import Foundation
+import QyxLanguage
+import QyxRendering
+
+/// Runs a script of statements (from -c, -f or a pipe). Results are written as each statement
+/// finishes; the first error is reported as FILE:LINE:COL with a caret and ends the run.
+struct BatchRunner {
+    let engine: Engine
+    let format: OutputFormat
+
+    /// Returns false when a statement failed.
+    func run(_ text: String, name: String) -> Bool {
+        let renderer = ResultRenderer(format: format, width: Terminal.width())
+        var first = true
+        do {
+            try engine.run(text) { _, result in
+                // Tables of several statements are separated by a blank line.
+                if format == .table, !first { Terminal.write("\n") }
+                first = false
+                Terminal.write(renderer.render(result))
+            }
+            return true
+        } catch let error as QueryError {
+            Terminal.error(ErrorFormatter.format(error, source: text, file: name))
+            return false
+        } catch {
+            Terminal.error("\(name): error: \(error)")
+            return false
+        }
+    }
+}

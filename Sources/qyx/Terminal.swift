@@ -1,0 +1,27 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard streams and what kind of device they are.
+enum Terminal {
+    static func isInteractive(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Columns of the terminal on standard output, or nil when it is not a terminal
+    /// (then tables are not cut; COLUMNS still sets a width when exported).
+    static func width() -> Int? {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
+        guard isInteractive(STDOUT_FILENO) else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    static func write(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    static func error(_ s: String) {
+        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+}
