@@ -28,11 +28,14 @@ let package = Package(
         // wcwidth(3) for display widths; glibc declares it only under _XOPEN_SOURCE.
         .target(name: "CWidth"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libedit's el_set() and history() are variadic, which Swift cannot call: thin C wrappers.
+        .target(name: "LineEditing", dependencies: ["CLibEdit"]),
         .target(name: "QyxRendering", dependencies: ["QyxModel", "QyxLanguage", "CWidth"]),
         .executableTarget(
             name: "qyx",
             dependencies: [
-                "QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering",
+                "QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering", "LineEditing", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

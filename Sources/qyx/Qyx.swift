@@ -101,7 +101,9 @@ struct Run: ParsableCommand {
         let engine = Engine(database: Database(corpusOptions.load()), parameters: parameters)
         guard let source else {
             let shell = Shell(engine: engine, format: format ?? .table)
-            throw ExitCode(shell.run())
+            let status = shell.run()
+            if status != 0 { throw ExitCode(status) }
+            return
         }
         let batch = BatchRunner(engine: engine, format: format ?? .table)
         if !batch.run(source.text, name: source.name) { throw ExitCode(1) }

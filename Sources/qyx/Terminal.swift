@@ -17,6 +17,14 @@ enum Terminal {
         return 80
     }
 
+    /// Rows of the terminal on standard output.
+    static func rows() -> Int? {
+        guard isInteractive(STDOUT_FILENO) else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return nil
+    }
+
     static func write(_ s: String) {
         FileHandle.standardOutput.write(Data(s.utf8))
     }

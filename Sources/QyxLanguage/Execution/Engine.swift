@@ -4,6 +4,8 @@ import QyxModel
 public final class Engine: @unchecked Sendable {
     public let database: Database
     public var parameters: [String: Value]
+    /// Polled while a statement runs; returning true stops it with an "interrupted" error.
+    public var shouldStop: (() -> Bool)?
 
     public init(database: Database, parameters: [String: Value] = [:]) {
         self.database = database
@@ -44,8 +46,19 @@ public final class Engine: @unchecked Sendable {
         let binder = Binder(database: database, table: table, parameters: parameters)
         let bound = try binder.bind(filter)
         let predicate = Evaluator(database: database, table: table).predicate(bound.expr)
+        return try scan(table.count, at: filter.range) { predicate($0) == true }
+    }
+
+    /// Row numbers below `count` that pass `keep`, checking every 16,384 rows for a stop request.
+    func scan(_ count: Int, at range: SourceRange, _ keep: (Int) -> Bool) throws(QueryError) -> [Int] {
         var rows: [Int] = []
-        for r in 0..<table.count where predicate(r) == true { rows.append(r) }
+        var start = 0
+        while start < count {
+            if shouldStop?() == true { throw QueryError("interrupted", at: range) }
+            let end = min(count, start + 16_384)
+            for r in start..<end where keep(r) { rows.append(r) }
+            start = end
+        }
         return rows
     }
 }

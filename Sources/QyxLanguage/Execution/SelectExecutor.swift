@@ -68,7 +68,7 @@ struct SelectExecutor {
         var rows: [Int]
         if let filter {
             let p = evaluator.predicate(filter)
-            rows = (0..<table.count).filter { p($0) == true }
+            rows = try engine.scan(table.count, at: s.entity.range) { p($0) == true }
         } else {
             rows = Array(0..<table.count)
         }

@@ -1,0 +1,199 @@
+import Foundation
+import QyxLanguage
+import QyxRendering
+
+/// The interactive shell: libedit line editing, multi-line statements, meta commands in the
+/// style of sqlite3 and psql, a pager for tall results, and Ctrl-C that never ends the session.
+final class Shell {
+    let engine: Engine
+    var format: OutputFormat
+    var timer = false
+    /// Results go here; nil is standard output.
+    var output: FileHandle?
+    var outputPath: String?
+    let colour: Bool
+
+    init(engine: Engine, format: OutputFormat) {
+        self.engine = engine
+        self.format = format
+        let env = ProcessInfo.processInfo.environment
+        colour = Terminal.isInteractive(STDOUT_FILENO) && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+    }
+
+    func run() -> Int32 {
+        Interrupt.install()
+        engine.shouldStop = { Interrupt.requested }
+        guard let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath()) else {
+            Terminal.error("qyx: cannot start line editing on this terminal")
+            return 1
+        }
+        activeCompleter = Completer(database: engine.database)
+        let corpus = engine.database.corpus
+        Terminal.write("qyx — \(corpus.documents.count) documents, \(corpus.indicators.count) indicators. Type help or .help; Ctrl-D leaves.\n")
+        var buffer = ""
+        while true {
+            editor.setPrompt(buffer.isEmpty ? "qyx> " : "...> ")
+            switch editor.read() {
+            case .endOfFile:
+                if buffer.isEmpty { Terminal.write("\n"); return 0 }
+                // Ctrl-D inside a statement abandons it.
+                Terminal.write("\n")
+                buffer = ""
+            case .interrupted:
+                Terminal.write("^C\n")
+                buffer = ""
+            case .line(let line):
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if buffer.isEmpty {
+                    if trimmed.isEmpty { continue }
+                    if trimmed.hasPrefix(".") {
+                        editor.remember(trimmed)
+                        if !meta(trimmed) { return 0 }
+                        continue
+                    }
+                    if trimmed.lowercased() == "help" || trimmed.lowercased().hasPrefix("help ") {
+                        editor.remember(trimmed)
+                        emit(Help.text(String(trimmed.dropFirst(4)).trimmingCharacters(in: .whitespaces)))
+                        continue
+                    }
+                }
+                buffer += (buffer.isEmpty ? "" : "\n") + line
+                switch completeness(buffer) {
+                case .incomplete:
+                    continue
+                case .complete:
+                    editor.remember(buffer)
+                    execute(buffer, name: nil)
+                    buffer = ""
+                }
+            }
+        }
+    }
+
+    enum Completeness { case complete, incomplete }
+
+    /// A statement ends with `;`, or when it parses; input that stops mid-statement continues.
+    func completeness(_ text: String) -> Completeness {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.hasSuffix(";") { return .complete }
+        do {
+            _ = try Parser.parseScript(text)
+            return .complete
+        } catch {
+            return error.range.start.offset >= text.count || error.message.hasSuffix("found end of input")
+                || error.message.hasPrefix("unterminated string") ? .incomplete : .complete
+        }
+    }
+
+    /// Runs statements, printing each result (through the pager when taller than the screen).
+    func execute(_ text: String, name: String?) {
+        do {
+            for statement in try Parser.parseScript(text) {
+                let started = ProcessInfo.processInfo.systemUptime
+                let result = try engine.execute(statement)
+                let elapsed = ProcessInfo.processInfo.systemUptime - started
+                show(result)
+                // Timing goes to the terminal, not into a file chosen with .output.
+                if timer { Terminal.write(String(format: "Run Time: %.3f s\n", elapsed)) }
+            }
+        } catch {
+            let message = ErrorFormatter.format(error, source: text, file: name ?? "qyx")
+            Terminal.error(colour ? message.replacingOccurrences(of: "error:", with: "\u{1B}[31merror:\u{1B}[0m") : message)
+        }
+    }
+
+    func show(_ result: ResultSet) {
+        let width = output == nil ? Terminal.width() : nil
+        var text = ResultRenderer(format: format, width: width).render(result)
+        if colour, output == nil, format == .table, let newline = text.firstIndex(of: "\n") {
+            text = "\u{1B}[1m" + text[..<newline] + "\u{1B}[0m" + text[newline...]
+        }
+        emit(text)
+    }
+
+    func emit(_ text: String) {
+        if let output {
+            output.write(Data(text.utf8))
+            return
+        }
+        Pager.show(text)
+    }
+
+    /// Returns false to leave the shell.
+    func meta(_ line: String) -> Bool {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch parts[0] {
+        case ".quit", ".exit", ".q":
+            return false
+        case ".help":
+            emit(Help.text(argument))
+        case ".format", ".mode":
+            if let f = OutputFormat(rawValue: argument) { format = f } else {
+                Terminal.error("formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(format.rawValue))")
+            }
+        case ".timer":
+            if argument == "on" || argument == "off" { timer = argument == "on" } else { Terminal.error("usage: .timer on|off") }
+        case ".read":
+            guard !argument.isEmpty, let data = FileManager.default.contents(atPath: argument),
+                  let text = String(validating: data, as: UTF8.self) else {
+                Terminal.error("cannot read '\(argument)' as UTF-8 text")
+                return true
+            }
+            execute(text, name: argument)
+        case ".output":
+            try? output?.close()
+            output = nil
+            outputPath = nil
+            if argument.isEmpty || argument == "stdout" { return true }
+            guard FileManager.default.createFile(atPath: argument, contents: nil), let handle = FileHandle(forWritingAtPath: argument) else {
+                Terminal.error("cannot write '\(argument)'")
+                return true
+            }
+            output = handle
+            outputPath = argument
+        case ".docs":
+            execute("select id, title, region, number, kind, period_start, period_end from documents", name: nil)
+        case ".schema":
+            if argument.isEmpty {
+                for entity in engine.database.entityNames {
+                    emit("\(entity):\n")
+                    execute("describe \(entity)", name: nil)
+                }
+            } else {
+                execute("describe \(argument)", name: nil)
+            }
+        default:
+            let hint = Suggest.closest(parts[0], among: Completer.metaCommands).map { " (did you mean \($0)?)" } ?? ""
+            Terminal.error("unknown command \(parts[0])\(hint); .help meta lists them")
+        }
+        return true
+    }
+}
+
+/// Sends text taller than the terminal through $PAGER (default `less -FRX`), as psql does.
+enum Pager {
+    static func show(_ text: String) {
+        let env = ProcessInfo.processInfo.environment
+        guard Terminal.isInteractive(STDOUT_FILENO), let rows = Terminal.rows(),
+              text.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) >= rows - 1 else {
+            Terminal.write(text)
+            return
+        }
+        let command = env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do {
+            try process.run()
+        } catch {
+            Terminal.write(text)
+            return
+        }
+        pipe.fileHandleForWriting.write(Data(text.utf8))
+        try? pipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
