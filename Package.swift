@@ -31,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // libedit's el_set() and history() are variadic, which Swift cannot call: thin C wrappers.
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
-        .target(name: "QyxRendering", dependencies: ["QyxModel", "QyxLanguage", "CWidth"]),
+        .target(name: "QyxRendering", dependencies: ["QyxModel", "QyxLanguage", "CWidth", "CSQLite"]),
         .executableTarget(
             name: "qyx",
             dependencies: [

@@ -7,17 +7,23 @@ import QyxRendering
 struct BatchRunner {
     let engine: Engine
     let format: OutputFormat
+    var timer = false
 
     /// Returns false when a statement failed.
     func run(_ text: String, name: String) -> Bool {
         let renderer = ResultRenderer(format: format, width: Terminal.width())
         var first = true
+        var started = ProcessInfo.processInfo.systemUptime
         do {
             try engine.run(text) { _, result in
+                if timer {
+                    Terminal.error(String(format: "Run Time: %.6f s", ProcessInfo.processInfo.systemUptime - started))
+                }
                 // Tables of several statements are separated by a blank line.
                 if format == .table, !first { Terminal.write("\n") }
                 first = false
                 Terminal.write(renderer.render(result))
+                started = ProcessInfo.processInfo.systemUptime
             }
             return true
         } catch let error as QueryError {

@@ -59,6 +59,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Bind $name in statements (repeatable).", valueName: "name=value"))
     var params: [String] = []
 
+    @Flag(help: "Print load and run times to standard error.")
+    var timer = false
+
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
@@ -98,38 +101,67 @@ struct Run: ParsableCommand {
         } else {
             source = nil
         }
+        let started = ProcessInfo.processInfo.systemUptime
         let engine = Engine(database: Database(corpusOptions.load()), parameters: parameters)
+        if timer {
+            let rows = engine.database.corpus.indicators.count
+            Terminal.error(String(format: "Load Time: %.3f s (%d documents, %d indicators)",
+                                  ProcessInfo.processInfo.systemUptime - started, engine.database.corpus.documents.count, rows))
+        }
         guard let source else {
             let shell = Shell(engine: engine, format: format ?? .table)
             let status = shell.run()
             if status != 0 { throw ExitCode(status) }
             return
         }
-        let batch = BatchRunner(engine: engine, format: format ?? .table)
+        let batch = BatchRunner(engine: engine, format: format ?? .table, timer: timer)
         if !batch.run(source.text, name: source.name) { throw ExitCode(1) }
     }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
-extension EntityKind: ExpressibleByArgument {}
-extension EntityExporter.Format: ExpressibleByArgument {}
 
-/// `qyx export ENTITY --format csv|jsonl`: one whole entity for other tools.
+/// `qyx export ENTITY --format csv|jsonl` writes one entity to standard output;
+/// `qyx export --format sqlite FILE` writes every entity into a SQLite database.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write one entity as CSV or JSON Lines.")
+    static let configuration = CommandConfiguration(
+        abstract: "Write one entity as CSV or JSON Lines, or every entity into a SQLite database.",
+        discussion: """
+          qyx export indicators --format csv
+          qyx export --format sqlite qyx.db --docs more-plans/
+        """)
 
-    @Argument(help: "documents, indicators, tasks, projects, reforms, pairings or domains")
-    var entity: EntityKind
+    enum Format: String, CaseIterable, ExpressibleByArgument { case csv, jsonl, sqlite }
 
-    @Option(help: "csv or jsonl")
-    var format: EntityExporter.Format = .jsonl
+    @Argument(help: ArgumentHelp("The entity (documents, indicators, tasks, projects, reforms, pairings, domains), or with --format sqlite the database file.", valueName: "entity|file"))
+    var target: String
+
+    @Option(help: "csv, jsonl or sqlite")
+    var format: Format = .jsonl
 
     @OptionGroup var corpusOptions: CorpusOptions
 
+    func validate() throws {
+        if format != .sqlite, EntityKind(rawValue: target) == nil {
+            throw ValidationError("unknown entity '\(target)'; entities are \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
         let corpus = corpusOptions.load()
-        var out = ""
-        EntityExporter.export(entity, from: corpus, as: format) { out += $0 }
-        Terminal.write(out)
+        switch format {
+        case .sqlite:
+            do {
+                try SQLiteExporter.export(corpus, to: target)
+            } catch {
+                Terminal.error("qyx: \(error)")
+                throw ExitCode(1)
+            }
+        case .csv, .jsonl:
+            let entity = EntityKind(rawValue: target)!
+            var out = ""
+            EntityExporter.export(entity, from: corpus, as: format == .csv ? .csv : .jsonl) { out += $0 }
+            Terminal.write(out)
+        }
     }
 }

@@ -1,0 +1,67 @@
+import CSQLite
+import Foundation
+import QyxModel
+
+/// Writes every entity of a corpus into a SQLite database (one table per entity, one column
+/// per field), so the same rows open in sqlite3, DuckDB or Datasette.
+public enum SQLiteExporter {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Replaces `path` with a new database. Lists and records are stored as JSON text.
+    public static func export(_ corpus: Corpus, to path: String) throws {
+        try? FileManager.default.removeItem(atPath: path)
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK, let db else {
+            throw Failure(description: "cannot create SQLite database '\(path)'")
+        }
+        defer { sqlite3_close(db) }
+        try run(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN")
+        for entity in EntityKind.allCases {
+            let fields = entity.fields
+            let columns = fields.map { "\(quoted($0.name)) \(sqlType($0.type))" }.joined(separator: ", ")
+            try run(db, "CREATE TABLE \(entity.rawValue) (\(columns))")
+            let marks = Array(repeating: "?", count: fields.count).joined(separator: ", ")
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(db, "INSERT INTO \(entity.rawValue) VALUES (\(marks))", -1, &statement, nil) == SQLITE_OK else {
+                throw Failure(description: message(db))
+            }
+            defer { sqlite3_finalize(statement) }
+            for row in entity.rows(in: corpus) {
+                sqlite3_reset(statement)
+                for (i, value) in row.enumerated() { bind(value, at: Int32(i + 1), in: statement) }
+                guard sqlite3_step(statement) == SQLITE_DONE else { throw Failure(description: message(db)) }
+            }
+        }
+        try run(db, "COMMIT")
+    }
+
+    static func sqlType(_ type: FieldType) -> String {
+        switch type {
+        case .int: return "INTEGER"
+        case .number: return "REAL"
+        case .text, .date, .list, .record: return "TEXT"
+        }
+    }
+
+    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    static func bind(_ value: Value, at index: Int32, in statement: OpaquePointer?) {
+        switch value {
+        case .null: sqlite3_bind_null(statement, index)
+        case .int(let i): sqlite3_bind_int64(statement, index, Int64(i))
+        case .double(let d): sqlite3_bind_double(statement, index, d)
+        case .text(let s), .date(let s): sqlite3_bind_text(statement, index, s, -1, transient)
+        case .list, .record: sqlite3_bind_text(statement, index, JSONWriter.encode(value), -1, transient)
+        }
+    }
+
+    static func run(_ db: OpaquePointer, _ sql: String) throws {
+        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw Failure(description: message(db)) }
+    }
+
+    static func message(_ db: OpaquePointer?) -> String { String(cString: sqlite3_errmsg(db)) }
+}
