@@ -4,6 +4,7 @@
 //   QyxModel (entities, values, units)  ←  QyxReaders (documents → model)
 //   QyxModel  ←  QyxLanguage (lexer → parser → binder → evaluator)
 //   QyxLanguage  ←  QyxRendering (tables, CSV, JSON, Markdown)
+//   QyxRendering  ←  QyxReports (templates filled with query results)
 //   qyx (front ends) uses all of them.
 import PackageDescription
 
@@ -16,6 +17,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(name: "QyxModel"),
@@ -32,16 +36,26 @@ let package = Package(
         // libedit's el_set() and history() are variadic, which Swift cannot call: thin C wrappers.
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
         .target(name: "QyxRendering", dependencies: ["QyxModel", "QyxLanguage", "CWidth", "CSQLite"]),
+        // Report templates: Mustache with query hooks, YAML front matter, Markdown to HTML, SVG charts.
+        .target(
+            name: "QyxReports",
+            dependencies: [
+                "QyxModel", "QyxLanguage", "QyxRendering",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Ink", package: "Ink"),
+            ]
+        ),
         .executableTarget(
             name: "qyx",
             dependencies: [
-                "QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering", "LineEditing", "CLibEdit",
+                "QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering", "QyxReports", "LineEditing", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "QyxTests",
-            dependencies: ["QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering", "CSQLite"],
+            dependencies: ["QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering", "QyxReports", "CSQLite"],
             resources: [.copy("Fixtures")]
         ),
     ]

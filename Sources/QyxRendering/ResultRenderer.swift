@@ -45,7 +45,9 @@ public struct ResultRenderer {
 
     func markdown(_ result: ResultSet) -> String {
         func escape(_ s: String) -> String {
+            // Document text may hold markup: `<` and `>` become entities so no raw HTML gets through.
             s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
                 .replacingOccurrences(of: "\n", with: "<br>")
         }
         var out = "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"

@@ -17,7 +17,7 @@ struct Qyx: ParsableCommand {
           qyx -c "select indicators where domain = 老有康养 and year = 2025"
           echo "compare indicators by year where region = 洞头区 and name contains 托位" | qyx
         """,
-        subcommands: [Run.self, Export.self],
+        subcommands: [Run.self, Export.self, Render.self],
         defaultSubcommand: Run.self
     )
 }
@@ -65,17 +65,12 @@ struct Run: ParsableCommand {
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
-        for p in params where !p.contains("=") {
-            throw ValidationError("--param needs name=value, got '\(p)'")
-        }
+        _ = try Parameters.parse(params)
     }
 
     func run() throws {
         DisplayWidth.prepareLocale()
-        let parameters = Dictionary(params.map { p -> (String, Value) in
-            let (name, value) = (String(p.prefix { $0 != "=" }), String(p.drop { $0 != "=" }.dropFirst()))
-            return (name.hasPrefix("$") ? String(name.dropFirst()) : name, Engine.parameterValue(value))
-        }, uniquingKeysWith: { $1 })
+        let parameters = try Parameters.parse(params)
         let source: (text: String, name: String)?
         if let command {
             source = (command, "<command>")

@@ -33,7 +33,7 @@ struct CompareExecutor {
         let unit = shape.unit.map(column)
         let context = shape.context.filter { $0 != dimension }.map(column)
 
-        struct Line { var label: String; var unit: Value; var context: [Value]; var cells: [Value: [String]] = [:] }
+        struct Line { var label: String; var unit: Value; var context: [Value]; var cells: [Value: [String]] = [:]; var rows: [Int] = [] }
         var lines: [Line] = []
         var index: [[Value]: Int] = [:]
         var dimValues = Set<Value>()
@@ -46,10 +46,12 @@ struct CompareExecutor {
             let text = cell.value(r, pool).displayText
             if let i = index[key] {
                 lines[i].cells[d, default: []].append(text)
+                lines[i].rows.append(r)
             } else {
                 index[key] = lines.count
                 var line = Line(label: name, unit: unit?.value(r, pool) ?? .null, context: contextValues)
                 line.cells[d] = [text]
+                line.rows = [r]
                 lines.append(line)
             }
         }
@@ -69,6 +71,7 @@ struct CompareExecutor {
             }
             return row
         }
-        return ResultSet(columns: columns, rows: out)
+        let sources = engine.tracksProvenance ? lines.compactMap { engine.provenance(table, $0.rows) } : nil
+        return ResultSet(columns: columns, rows: out, sources: sources)
     }
 }

@@ -6,6 +6,8 @@ public final class Engine: @unchecked Sendable {
     public var parameters: [String: Value]
     /// Polled while a statement runs; returning true stops it with an "interrupted" error.
     public var shouldStop: (() -> Bool)?
+    /// Reports cite every figure; queries elsewhere skip the cost of collecting sources.
+    public var tracksProvenance = false
 
     public init(database: Database, parameters: [String: Value] = [:]) {
         self.database = database
@@ -47,6 +49,15 @@ public final class Engine: @unchecked Sendable {
         let bound = try binder.bind(filter)
         let predicate = Evaluator(database: database, table: table).predicate(bound.expr)
         return try scan(table.count, at: filter.range) { predicate($0) == true }
+    }
+
+    /// The doc and line of each of `rows`, or nil when provenance is not tracked.
+    func provenance(_ table: Table, _ rows: [Int]) -> [Provenance]? {
+        guard tracksProvenance, let doc = table.column("doc"), let line = table.column("line") else { return nil }
+        return rows.map { r in
+            let n = line.value(r, database.pool)
+            return Provenance(doc: doc.value(r, database.pool).displayText, line: n.number.map { Int($0) } ?? 0)
+        }
     }
 
     /// Row numbers below `count` that pass `keep`, checking every 16,384 rows for a stop request.

@@ -17,8 +17,12 @@ public struct ResultColumn: Sendable, Equatable {
 public struct ResultSet: Sendable {
     public var columns: [ResultColumn]
     public var rows: [[Value]]
-    public init(columns: [ResultColumn], rows: [[Value]]) {
+    /// For each row, the source rows it was computed from (one for a plain select, a group's
+    /// rows for an aggregate); nil unless the engine was asked to track provenance.
+    public var sources: [[Provenance]]?
+    public init(columns: [ResultColumn], rows: [[Value]], sources: [[Provenance]]? = nil) {
         self.columns = columns
         self.rows = rows
+        self.sources = sources
     }
 }

@@ -74,6 +74,8 @@ struct SelectExecutor {
         }
 
         var output: [[Value]]
+        var sources: [[Provenance]]?
+        let columns = zip(names, items).map { ResultColumn(name: $0, type: $1.type) }
         if grouped {
             var groups: [[Int]]
             if groupKeys.isEmpty {
@@ -112,6 +114,7 @@ struct SelectExecutor {
             }
             let itemFns = items.map { evaluator.group($0.expr) }
             output = groups.map { g in itemFns.map { $0(g) } }
+            if engine.tracksProvenance { sources = groups.compactMap { engine.provenance(table, $0) } }
         } else {
             if !order.isEmpty {
                 let keyFns = order.map { (evaluator.row($0.0), $0.1) }
@@ -124,16 +127,20 @@ struct SelectExecutor {
                 rows = Array(rows.dropFirst(offset).prefix(limit ?? Int.max))
             }
             output = rows.map { r in itemFns.map { $0(r) } }
+            sources = engine.provenance(table, rows).map { $0.map { [$0] } }
             if !s.distinct, limit != nil || offset > 0 {
-                return ResultSet(columns: zip(names, items).map { ResultColumn(name: $0, type: $1.type) }, rows: output)
+                return ResultSet(columns: columns, rows: output, sources: sources)
             }
         }
         if s.distinct {
             var seen = Set<[Value]>()
-            output = output.filter { seen.insert($0).inserted }
+            let kept = output.indices.filter { seen.insert(output[$0]).inserted }
+            output = kept.map { output[$0] }
+            sources = sources.map { all in kept.map { all[$0] } }
         }
         output = Array(output.dropFirst(offset).prefix(limit ?? Int.max))
-        return ResultSet(columns: zip(names, items).map { ResultColumn(name: $0, type: $1.type) }, rows: output)
+        sources = sources.map { Array($0.dropFirst(offset).prefix(limit ?? Int.max)) }
+        return ResultSet(columns: columns, rows: output, sources: sources)
     }
 
     func count(_ e: Expr?, _ binder: Binder, _ what: String) throws(QueryError) -> Int? {

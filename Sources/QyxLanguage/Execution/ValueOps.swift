@@ -2,7 +2,7 @@ import QyxModel
 
 /// Comparison, matching and arithmetic on values, with SQL's rules for null: anything compared
 /// with null is unknown (nil), and unknown is not true.
-enum ValueOps {
+public enum ValueOps {
     /// SQLite's order: null < numbers < text; text by UTF-8 bytes; nil when either side is null.
     static func compare(_ a: Value, _ b: Value) -> Int? {
         if a.isNull || b.isNull { return nil }
@@ -10,7 +10,7 @@ enum ValueOps {
     }
 
     /// A total order for sorting, nulls first.
-    static func order(_ a: Value, _ b: Value) -> Int {
+    public static func order(_ a: Value, _ b: Value) -> Int {
         switch (a, b) {
         case (.null, .null): return 0
         case (.null, _): return -1

@@ -47,3 +47,33 @@ import Testing
         #expect(r.err.contains("binary.txt:1: error: not UTF-8"))
     }
 }
+
+/// `qyx export --format sqlite FILE`: the same rows, opened by the real sqlite3 program.
+@Suite struct SQLiteExportTests {
+    @Test func everyEntityLandsInSQLite() throws {
+        let db = try temporaryFolder().appendingPathComponent("qyx.db")
+        let r = try runQyx(["export", "--format", "sqlite", db.path])
+        #expect(r.status == 0 && r.err.isEmpty, "\(r.err)")
+        for entity in ["documents", "indicators", "tasks", "projects", "reforms", "pairings", "domains"] {
+            let expected = try query("select count(*) from \(entity)").rows[0][0].displayText
+            #expect(try sqlite3(db, "select count(*) from \(entity)") == expected + "\n", "\(entity)")
+        }
+        // Typed columns: numbers compare as numbers, and the same filter gives the same rows.
+        let names = try query("select name from indicators where base_value >= 1500 and year = 2025 order by name").rows.map { $0[0].displayText }
+        #expect(try sqlite3(db, "select name from indicators where base_value >= 1500 and year = 2025 order by name") == names.map { $0 + "\n" }.joined())
+        #expect(try sqlite3(db, "select distinct typeof(value) from indicators where value is not null") == "real\n")
+        #expect(try sqlite3(db, "select distinct typeof(year) from indicators") == "integer\n")
+    }
+
+    func sqlite3(_ db: URL, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [db.path, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

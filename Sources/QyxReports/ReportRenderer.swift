@@ -1,0 +1,72 @@
+import Foundation
+import Mustache
+import QyxLanguage
+import QyxModel
+
+/// What a report is written as.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case markdown = "md"
+    case html
+}
+
+/// Fills a report template: Markdown with YAML front matter, Mustache tags, and queries in
+/// `{{ … }}`, `{{#select …}} … {{/select}}` sections and ```qyx blocks.
+public struct ReportRenderer {
+    public let engine: Engine
+
+    public init(engine: Engine) {
+        self.engine = engine
+    }
+
+    /// The whole report, or the first error; nothing partial is returned.
+    public func render(template text: String, file: String, parameters: [String: Value],
+                       to format: ReportFormat) throws(ReportError) -> String {
+        let (matter, body) = try FrontMatter.split(text, file: file)
+        let compiled = try CompiledTemplate.compile(body, firstLine: matter.lineCount + 1, file: file)
+        let mustache: MustacheTemplate
+        do {
+            // Every value is escaped for the output: Markdown markup, or HTML.
+            MustacheContentTypes.register(MarkdownContent(), named: "QYX_MARKDOWN")
+            mustache = try MustacheTemplate(string: (format == .markdown ? "{{%CONTENT_TYPE:QYX_MARKDOWN}}" : "") + compiled.mustache)
+        } catch let error as MustacheTemplate.ParserError {
+            let line = compiled.lineMap[min(max(error.context.lineNumber - 1, 0), compiled.lineMap.count - 1)]
+            throw ReportError(file: file, line: line, column: error.context.columnNumber, message: "template: \(Self.describe(error.error))")
+        } catch {
+            throw ReportError(file: file, line: 1, column: 1, message: "template: \(error)")
+        }
+        let run = ReportRun(engine: engine, compiled: compiled, format: format, file: file, source: text)
+        run.validate()
+        if let failure = run.failure { throw failure }
+        var values = matter.parameters.merging(parameters) { $1 }
+        if let title = matter.title, values["title"] == nil { values["title"] = .text(title) }
+        let saved = (engine.parameters, engine.tracksProvenance)
+        engine.tracksProvenance = true
+        defer { (engine.parameters, engine.tracksProvenance) = saved }
+        let root = Scope(run: run, fields: values, parent: nil)
+        let filled = mustache.render(root)
+        if let failure = run.failure { throw failure }
+        switch format {
+        case .markdown: return filled
+        case .html: return HTMLPage.render(markdown: filled, title: matter.title.map { Self.fill($0, values) })
+        }
+    }
+
+    /// A front-matter title may name parameters: `{{region}} {{year}} 年七优享报告`.
+    static func fill(_ title: String, _ values: [String: Value]) -> String {
+        guard let template = try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + title) else { return title }
+        return template.render(values.mapValues(\.displayText))
+    }
+
+    struct MarkdownContent: MustacheContentType {
+        func escapeText(_ text: String) -> String { Escape.markdown(text) }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: return "a closing {{/…}} does not match the section it closes"
+        case .unfinishedName: return "a tag is not finished"
+        case .expectedSectionEnd: return "a section is never closed"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import QyxLanguage
+import QyxModel
+import QyxReports
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `qyx render TEMPLATE [--param name=value …] [-o OUT] [--to md|html]`: fills a report template.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fill a Markdown report template with query results, as Markdown or HTML.",
+        discussion: """
+        Queries go in ```qyx blocks (a table, or a chart with chart=line|bar), in {{ select … }} \
+        (one value) and in {{#select …}} … {{/select}} sections (once per row; {{^select …}} when \
+        there are none). {{ $name }} is a parameter, from --param or the front matter's params:.
+
+          qyx render examples/reports/county-year.md --param region=嵊泗县 -o 嵊泗县.html
+        """)
+
+    @Argument(help: "The template (Markdown with YAML front matter).")
+    var template: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a template parameter (repeatable).", valueName: "name=value"))
+    var params: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "md or html (default: from the output file's extension, else md).")
+    var to: ReportFormat?
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: template) else {
+            Terminal.error("qyx: cannot read \(template)")
+            throw ExitCode(2)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            Terminal.error("\(template): error: not UTF-8 text")
+            throw ExitCode(1)
+        }
+        let format = to ?? (output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true ? .html : .markdown)
+        let engine = Engine(database: Database(corpusOptions.load()))
+        let report: String
+        do {
+            report = try ReportRenderer(engine: engine).render(template: text, file: template,
+                                                              parameters: try Parameters.parse(params), to: format)
+        } catch let error as ReportError {
+            Terminal.error(error.description.hasSuffix("\n") ? String(error.description.dropLast()) : error.description)
+            throw ExitCode(1)
+        }
+        guard let output else {
+            Terminal.write(report)
+            return
+        }
+        // Written whole or not at all: a failed render leaves no partial file behind.
+        do {
+            try Data(report.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            Terminal.error("qyx: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `--param name=value` options, as statement parameters.
+enum Parameters {
+    static func parse(_ options: [String]) throws -> [String: Value] {
+        var values: [String: Value] = [:]
+        for p in options {
+            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param needs name=value, got '\(p)'") }
+            var name = String(p[..<eq])
+            if name.hasPrefix("$") { name.removeFirst() }
+            values[name] = Engine.parameterValue(String(p[p.index(after: eq)...]))
+        }
+        return values
+    }
+}
