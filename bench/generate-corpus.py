@@ -609,6 +609,12 @@ class Generator:
         return year, year
 
 
+def generator_sha256():
+    import hashlib
+    with open(os.path.abspath(__file__), "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
 def generate(n, out, seed, quiet=False):
     g = Generator(seed)
     r = g.r
@@ -617,7 +623,7 @@ def generate(n, out, seed, quiet=False):
     os.makedirs(out)
     remaining = n
     i = 0
-    manifest = {"indicators": 0, "documents": 0, "bytes": 0, "seed": seed, "by_domain": {}, "by_region": {},
+    manifest = {"indicators": 0, "documents": 0, "bytes": 0, "seed": seed, "generator_sha256": generator_sha256(), "by_domain": {}, "by_region": {},
                 "by_year": {}, "by_lead": {}, "null_value": 0, "by_base_unit": {}, "layouts": {}}
 
     def bump(key, k, count=1):

@@ -28,6 +28,9 @@ public struct Corpus: Sendable {
     public var projects: [Project] = []
     public var reforms: [Reform] = []
     public var pairings: [Pairing] = []
+    public var figures: [Figure] = []
+    /// Derived from figures and indicators once every document is loaded (`ConflictFinder`).
+    public var conflicts: [Conflict] = []
     public var diagnostics: [Diagnostic] = []
 
     public init() {}
@@ -40,6 +43,7 @@ public struct Corpus: Sendable {
         projects += other.projects
         reforms += other.reforms
         pairings += other.pairings
+        figures += other.figures
         diagnostics += other.diagnostics
     }
 

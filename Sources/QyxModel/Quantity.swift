@@ -5,7 +5,7 @@ public enum ComparisonOp: String, Sendable, CaseIterable {
     case eq = "=", gt = ">", ge = ">=", lt = "<", le = "<="
 
     /// Symbol spellings found in the documents, longest first so `>=` wins over `>`.
-    static let symbols: [(String, ComparisonOp)] = [
+    public static let symbols: [(String, ComparisonOp)] = [
         (">=", .ge), ("＞＝", .ge), ("≥", .ge), ("≧", .ge),
         ("<=", .le), ("＜＝", .le), ("≤", .le), ("≦", .le),
         (">", .gt), ("＞", .gt), ("<", .lt), ("＜", .lt), ("=", .eq), ("＝", .eq),

@@ -48,7 +48,7 @@ public struct Provenance: Hashable, Sendable {
 
 /// The entities of the model, by the names analysts use for them.
 public enum EntityKind: String, CaseIterable, Sendable {
-    case documents, indicators, tasks, projects, reforms, pairings, domains
+    case documents, indicators, tasks, projects, reforms, pairings, figures, conflicts, domains
 
     public var fields: [FieldSpec] {
         switch self {
@@ -58,6 +58,8 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .projects: return Project.fields
         case .reforms: return Reform.fields
         case .pairings: return Pairing.fields
+        case .figures: return Figure.fields
+        case .conflicts: return Conflict.fields
         case .domains: return DomainRow.fields
         }
     }
@@ -71,6 +73,8 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .projects: return corpus.projects.map(\.values)
         case .reforms: return corpus.reforms.map(\.values)
         case .pairings: return corpus.pairings.map(\.values)
+        case .figures: return corpus.figures.map(\.values)
+        case .conflicts: return corpus.conflicts.map(\.values)
         case .domains: return Domain.all.map { DomainRow(domain: $0).values }
         }
     }

@@ -40,6 +40,7 @@ public enum CorpusLoader {
                 corpus.diagnostics.append(Diagnostic(.error, file: url.path, line: nil, "\(error)"))
             }
         }
+        corpus.conflicts = ConflictFinder.find(in: corpus)
         return corpus
     }
 

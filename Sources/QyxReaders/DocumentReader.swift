@@ -24,12 +24,19 @@ public enum DocumentReader {
         var corpus = Corpus()
         corpus.documents = [document]
 
+        // Lines of prose, where figures are read: what no table or chrome claimed, plus the
+        // rows of reform and project tables.
+        var prose = Set(1...max(1, file.lines.count)).subtracting(claimed)
+        prose.subtract(paragraphs.filter { $0.kind == .title || $0.kind == .caption }.map(\.line))
+        if let title = metadata.titleLine { prose.remove(title) }
         for table in pipeTables + tabTables {
             let roles = table.header.map(ColumnRole.of)
             if ReformTableBuilder.accepts(roles) {
                 corpus.reforms += ReformTableBuilder.build(table, &context)
+                prose.formUnion(table.rows.filter { !$0.isCategory }.map(\.line))
             } else if ProjectTableBuilder.accepts(table.header) {
                 corpus.projects += ProjectTableBuilder.build(table, &context)
+                prose.formUnion(table.rows.filter { !$0.isCategory }.map(\.line))
             } else if IndicatorTableBuilder.accepts(roles) {
                 corpus.indicators += IndicatorTableBuilder.build(table, &context)
             } else {
@@ -52,6 +59,7 @@ public enum DocumentReader {
         }
         // Project boxes come first in a document; keep rows in source order.
         corpus.projects.sort { $0.provenance.line < $1.provenance.line }
+        corpus.figures = FigureBuilder.build(file, prose: prose.sorted(), paragraphs: paragraphs, corpus: corpus, document: document)
         corpus.diagnostics = context.diagnostics
         return corpus
     }

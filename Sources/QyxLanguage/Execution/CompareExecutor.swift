@@ -12,7 +12,7 @@ struct CompareExecutor {
     /// The field naming what is compared, the field holding the cell, and the context fields.
     static let shapes: [String: (identity: String, cell: String, unit: String?, context: [String])] = [
         "indicators": ("name", "target", "unit", ["region", "year"]),
-        "figures": ("subject", "text", "unit", ["region", "year"]),
+        "figures": ("subject", "stated", "unit", ["region", "year"]),
     ]
 
     func run() throws(QueryError) -> ResultSet {
