@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "qyx", targets: ["qyx"]),
         .library(name: "QyxModel", targets: ["QyxModel"]),
         .library(name: "QyxReaders", targets: ["QyxReaders"]),
+        .library(name: "QyxLanguage", targets: ["QyxLanguage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -8,6 +8,8 @@ public struct SourceFile: Sendable {
     public let path: String
     /// Lines without their terminators; `lines[0]` is line 1.
     public let lines: [String]
+    /// The file ended inside a UTF-8 character (a cut copy); the partial character was dropped.
+    public var truncatedCharacter = false
 
     public init(id: String, path: String, text: String) {
         self.id = id
@@ -33,20 +35,43 @@ public struct SourceFile: Sendable {
     public static func decode(_ data: Data, path: String, id: String) throws -> SourceFile {
         var bytes = Array(data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Control bytes other than tab, newline and carriage return mean a binary file, not text
+        // in another encoding.
+        let controls = bytes.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
+        if controls > 0, controls * 100 >= bytes.count || bytes.contains(0) {
+            let first = bytes.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }!
+            let line = bytes[..<first].filter { $0 == 0x0A }.count + 1
+            throw ReadError(path: path, line: line, message: "binary file (control byte 0x\(String(format: "%02X", bytes[first])) at byte \(first)), not a text document")
+        }
+        var truncated = false
+        if String(validating: bytes, as: UTF8.self) == nil, let cut = incompleteTail(bytes) {
+            bytes.removeLast(cut)
+            truncated = true
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (offset, line) = firstInvalidUTF8(bytes)
             throw ReadError(path: path, line: line,
-                            message: "not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); convert it with iconv -f GBK -t UTF-8 first")
+                            message: "not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); if it is GBK, convert it with iconv -f GBK -t UTF-8 first")
         }
-        if text.contains("\u{0}") {
-            let line = text.prefix(while: { $0 != "\u{0}" }).filter { $0 == "\n" }.count + 1
-            throw ReadError(path: path, line: line, message: "binary file (NUL byte), not a text document")
+        var file = SourceFile(id: id, path: path, text: text)
+        file.truncatedCharacter = truncated
+        return file
+    }
+
+    /// How many bytes at the end start a UTF-8 character that the file cuts off, if that is all
+    /// that is wrong.
+    static func incompleteTail(_ bytes: [UInt8]) -> Int? {
+        for cut in 1...3 where cut <= bytes.count {
+            let lead = bytes[bytes.count - cut]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+            if length > cut, String(validating: bytes.dropLast(cut), as: UTF8.self) != nil { return cut }
+            if lead < 0x80 || lead >= 0xC0 { break }
         }
-        return SourceFile(id: id, path: path, text: text)
+        return nil
     }
 
     /// Offset of the first byte that breaks UTF-8, and its 1-based line.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
         var i = 0
         var line = 1
         while i < bytes.count {

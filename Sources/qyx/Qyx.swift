@@ -62,6 +62,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Print load and run times to standard error.")
     var timer = false
 
+    @Option(help: ArgumentHelp("Stop a statement that runs longer than this (batch mode; the shell has Ctrl-C).", valueName: "seconds"))
+    var timeout: Double = 60
+
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
@@ -87,9 +90,8 @@ struct Run: ParsableCommand {
         } else if !Terminal.isInteractive(FileHandle.standardInput.fileDescriptor) {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard let text = String(validating: data, as: UTF8.self) else {
-                let offset = data.firstIndex { _ in false }
-                _ = offset
-                Terminal.error("<stdin>: error: standard input is not UTF-8 text")
+                let (offset, line) = SourceFile.firstInvalidUTF8(Array(data))
+                Terminal.error("<stdin>: error: standard input is not UTF-8 text (invalid byte 0x\(String(format: "%02X", data[offset])) at line \(line), byte \(offset))")
                 throw ExitCode(1)
             }
             source = (text, "<stdin>")
@@ -109,6 +111,7 @@ struct Run: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
+        engine.timeLimit = timeout > 0 ? timeout : nil
         let batch = BatchRunner(engine: engine, format: format ?? .table, timer: timer)
         if !batch.run(source.text, name: source.name) { throw ExitCode(1) }
     }

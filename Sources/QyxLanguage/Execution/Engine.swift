@@ -1,3 +1,4 @@
+import Foundation
 import QyxModel
 
 /// Runs parsed statements against a database.
@@ -6,6 +7,9 @@ public final class Engine: @unchecked Sendable {
     public var parameters: [String: Value]
     /// Polled while a statement runs; returning true stops it with an "interrupted" error.
     public var shouldStop: (() -> Bool)?
+    /// Seconds a statement may run before it is stopped with an error (nil: no limit).
+    public var timeLimit: Double?
+    private var deadline: Double?
     /// Reports cite every figure; queries elsewhere skip the cost of collecting sources.
     public var tracksProvenance = false
 
@@ -23,6 +27,8 @@ public final class Engine: @unchecked Sendable {
     }
 
     public func execute(_ parsed: ParsedStatement) throws(QueryError) -> ResultSet {
+        deadline = timeLimit.map { ProcessInfo.processInfo.systemUptime + $0 }
+        defer { deadline = nil }
         switch parsed.statement {
         case .select(let s): return try SelectExecutor(engine: self, statement: s).run()
         case .compare(let entity, let by, let filter):
@@ -60,12 +66,16 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    /// Row numbers below `count` that pass `keep`, checking every 16,384 rows for a stop request.
+    /// Row numbers below `count` that pass `keep`, checking every 16,384 rows for a stop request
+    /// and the time limit.
     func scan(_ count: Int, at range: SourceRange, _ keep: (Int) -> Bool) throws(QueryError) -> [Int] {
         var rows: [Int] = []
         var start = 0
         while start < count {
             if shouldStop?() == true { throw QueryError("interrupted", at: range) }
+            if let deadline, let limit = timeLimit, ProcessInfo.processInfo.systemUptime > deadline {
+                throw QueryError("stopped after \(Value.format(limit)) s, the time limit (--timeout raises it)", at: range)
+            }
             let end = min(count, start + 16_384)
             for r in start..<end where keep(r) { rows.append(r) }
             start = end

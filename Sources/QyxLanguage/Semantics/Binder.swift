@@ -179,6 +179,10 @@ struct Binder {
                 pattern = s
             default: throw QueryError("'~' needs a regular expression in quotes", at: r.range)
             }
+            if let fragment = RegexGuard.nestedRepetition(in: pattern) {
+                throw QueryError("regular expression with a repeated group that repeats inside, \(fragment), can take exponential time; qyx refuses it",
+                                 at: r.range, hint: "write the group without the inner repetition, or use contains")
+            }
             do {
                 let regex = try NSRegularExpression(pattern: pattern)
                 return Typed(expr: .regex(a.expr, regex, negated: op == "!~"), type: .bool)

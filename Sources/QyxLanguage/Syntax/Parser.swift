@@ -197,23 +197,38 @@ public struct Parser {
     }
 
     mutating func orExpr() throws(QueryError) -> Expr {
-        var left = try andExpr()
+        var operands = [try andExpr()]
         while current.isKeyword("or") {
             _ = advance()
-            let right = try andExpr()
-            left = .binary(op: "or", left, right, SourceRange(start: left.range.start, length: right.range.start.offset + right.range.length - left.range.start.offset))
+            operands.append(try andExpr())
         }
-        return left
+        return Self.balanced("or", operands)
     }
 
     mutating func andExpr() throws(QueryError) -> Expr {
-        var left = try notExpr()
+        var operands = [try notExpr()]
         while current.isKeyword("and") {
             _ = advance()
-            let right = try notExpr()
-            left = .binary(op: "and", left, right, SourceRange(start: left.range.start, length: right.range.start.offset + right.range.length - left.range.start.offset))
+            operands.append(try notExpr())
         }
-        return left
+        return Self.balanced("and", operands)
+    }
+
+    /// `a or b or c …` as a balanced tree: and/or associate, and a generated filter of
+    /// thousands of alternatives must not become a chain thousands of levels deep.
+    static func balanced(_ op: String, _ operands: [Expr]) -> Expr {
+        if operands.count == 1 { return operands[0] }
+        let middle = operands.count / 2
+        let left = balanced(op, Array(operands[..<middle])), right = balanced(op, Array(operands[middle...]))
+        return .binary(op: op, left, right, SourceRange(start: left.range.start, length: right.range.start.offset + right.range.length - left.range.start.offset))
+    }
+
+    /// Arithmetic does not associate, so its chains count as nesting.
+    mutating func chainStep(_ steps: inout Int) throws(QueryError) {
+        steps += 1
+        guard depth + steps <= Self.maxDepth else {
+            throw QueryError("expression nested more than \(Self.maxDepth) levels deep", at: current.range)
+        }
     }
 
     mutating func notExpr() throws(QueryError) -> Expr {
@@ -273,7 +288,9 @@ public struct Parser {
 
     mutating func additive() throws(QueryError) -> Expr {
         var left = try multiplicative()
+        var steps = 0
         while current.isSymbol("+") || current.isSymbol("-") {
+            try chainStep(&steps)
             let op = advance().text
             let right = try multiplicative()
             left = .binary(op: op, left, right, span(from: left.range))
@@ -283,7 +300,9 @@ public struct Parser {
 
     mutating func multiplicative() throws(QueryError) -> Expr {
         var left = try unary()
+        var steps = 0
         while current.isSymbol("*") || current.isSymbol("/") || (current.isSymbol("%") && startsOperand(peek())) {
+            try chainStep(&steps)
             let op = advance().text
             let right = try unary()
             left = .binary(op: op, left, right, span(from: left.range))

@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+//
+// libFuzzer targets for qyx (issue 8). A separate package so that `swift build` of the main
+// package never sees them: libFuzzer supplies main(), so they cannot be ordinary executables.
+// Build and run with `bash Tests/Fuzz/run.sh [SECONDS] [TARGET...]` from the repository root.
+import PackageDescription
+
+let package = Package(
+    name: "QyxFuzz",
+    dependencies: [
+        .package(name: "qyx", path: "../.."),
+    ],
+    targets: [
+        // Query text → Parser.parseScript → Engine.execute on the built-in corpus.
+        .executableTarget(
+            name: "FuzzQuery",
+            dependencies: [
+                .product(name: "QyxModel", package: "qyx"),
+                .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxLanguage", package: "qyx"),
+            ]
+        ),
+        // Document bytes → SourceFile.decode → DocumentReader.read → ConflictFinder.find.
+        .executableTarget(
+            name: "FuzzDocument",
+            dependencies: [
+                .product(name: "QyxModel", package: "qyx"),
+                .product(name: "QyxReaders", package: "qyx"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (address sanitizer on) and runs each for a given time on a scratch
+# copy of the committed seeds.
+#
+#   bash Tests/Fuzz/run.sh [SECONDS=60] [TARGET...]      TARGET: FuzzQuery FuzzDocument (default: both)
+#
+# Crash, timeout, out-of-memory and leak inputs land in Tests/Fuzz/Findings/TARGET/ (gitignored),
+# with the fuzzer's log beside them. Each run appends a line to Tests/Fuzz/fuzz-log.tsv (committed).
+# Exits 1 if any target produced a finding, 2 if the build failed.
+#
+# Environment: FUZZ_JOBS (build jobs, default 1), FUZZ_RESTARTS (how many times a target is
+# restarted after a finding to use up its time, default 10; 0 stops at the first finding),
+# FUZZ_ARGS (extra libFuzzer flags).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+duration=${1:-60}
+shift $(( $# > 0 ? 1 : 0 ))
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzQuery FuzzDocument)
+case "$duration" in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...]" >&2; exit 2 ;; esac
+
+findings_dir="$here/Findings"
+log_tsv="$here/fuzz-log.tsv"
+mkdir -p "$findings_dir"
+
+# --- what the build and the fuzzer need --------------------------------------------------------
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+apt_install() {
+    command -v apt-get >/dev/null || { echo "cannot install $* (no apt-get)" >&2; return 1; }
+    echo "installing $* ..." >&2
+    as_root apt-get install -y "$@" >/dev/null 2>&1 ||
+        { as_root apt-get update >/dev/null 2>&1 && as_root apt-get install -y "$@" >/dev/null 2>&1; }
+}
+
+if ! command -v swift >/dev/null; then
+    [ -x /opt/swift/usr/bin/swift ] && export PATH="$PATH:/opt/swift/usr/bin"
+    command -v swift >/dev/null || { echo "swift is not installed (https://swift.org/install)" >&2; exit 2; }
+fi
+toolchain=$(cd "$(dirname "$(readlink -f "$(command -v swift)")")/.." && pwd)
+# The Linux toolchains from swift.org ship libFuzzer and the sanitizer runtimes in the toolchain's
+# own clang resource directory; the compiler looks nowhere else, so a distribution's compiler-rt
+# package cannot stand in for them.
+if ! ls "$toolchain"/lib/swift/clang/lib/*/libclang_rt.fuzzer*.a >/dev/null 2>&1; then
+    echo "this Swift toolchain ($toolchain) has no libFuzzer runtime (libclang_rt.fuzzer);" \
+         "use a swift.org toolchain for Linux" >&2
+    exit 2
+fi
+# The main package's system libraries are resolved even though the fuzz targets do not link them.
+if command -v pkg-config >/dev/null || apt_install pkg-config; then
+    pkg-config --exists sqlite3 || apt_install libsqlite3-dev
+    pkg-config --exists libedit || apt_install libedit-dev
+fi
+# Symbolized stack traces in ASan and libFuzzer reports.
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+    if [ -x "$toolchain/bin/llvm-symbolizer" ]; then export ASAN_SYMBOLIZER_PATH="$toolchain/bin/llvm-symbolizer"
+    elif command -v llvm-symbolizer >/dev/null; then export ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer)
+    fi
+fi
+demangle() { if [ -x "$toolchain/bin/swift-demangle" ]; then "$toolchain/bin/swift-demangle" --simplified; else cat; fi; }
+
+# --- build -------------------------------------------------------------------------------------
+# -sanitize=fuzzer,address instruments every module for coverage and ASan and links libFuzzer,
+# whose main() calls the @_cdecl("LLVMFuzzerTestOneInput") function; -parse-as-library keeps the
+# targets free of top-level code (and a main of their own). Both sanitizers go in ONE -Xswiftc
+# flag: SwiftPM's `--sanitize=fuzzer --sanitize=address` become two -sanitize= flags and the
+# compile jobs keep only the last, leaving the code without coverage. `--sanitize=fuzzer` is still
+# needed: without it a debug build links executables with `--defsym main=<Target>_main` (for
+# testable executables), which fails with "undefined symbol 'FuzzQuery_main'".
+build_flags=(-c debug -j "${FUZZ_JOBS:-1}" --sanitize=fuzzer
+             -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+echo "building: (cd Tests/Fuzz && swift build ${build_flags[*]})"
+build_log="$findings_dir/build.log"
+if ! (cd "$here" && swift build "${build_flags[@]}") >"$build_log" 2>&1; then
+    grep -E "error:|warning: .*unreachable|fatal" "$build_log" | head -40 >&2
+    echo "build failed; full log in ${build_log#"$here"/}" >&2
+    exit 2
+fi
+bin=$(cd "$here" && swift build "${build_flags[@]}" --show-bin-path)
+for t in "${targets[@]}"; do
+    case "$t" in query) t=FuzzQuery ;; document) t=FuzzDocument ;; esac
+    if [ -x "$bin/$t" ] && ! grep -q __sancov_cntrs <(objdump -h "$bin/$t" 2>/dev/null || strings "$bin/$t"); then
+        echo "$t has no coverage counters: the build did not instrument the code" >&2; exit 2
+    fi
+done
+
+# --- run ---------------------------------------------------------------------------------------
+[ -f "$log_tsv" ] || printf 'date\ttarget\tseconds\texecs\tfindings\texec_per_s\tcov\tft\tcommit\n' >"$log_tsv"
+commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo -)
+[ -n "$(git -C "$here" status --porcelain -- ../../Sources 2>/dev/null)" ] && commit="$commit+"
+scratch_root=$(mktemp -d "${TMPDIR:-/tmp}/qyx-fuzz.XXXXXX")
+trap 'rm -rf "$scratch_root"' EXIT
+total_findings=0
+
+for target in "${targets[@]}"; do
+    case "$target" in
+        FuzzQuery|query) target=FuzzQuery; seeds="$here/Seeds/query" ;;
+        FuzzDocument|document) target=FuzzDocument; seeds="$here/Seeds/document" ;;
+        *) echo "unknown target $target (FuzzQuery, FuzzDocument)" >&2; exit 2 ;;
+    esac
+    # Regression inputs (earlier findings, minimized) must all run cleanly before fuzzing starts.
+    regressions="$here/Regressions/${seeds##*/}"
+    if ls "$regressions"/* >/dev/null 2>&1; then
+        replay_log="$findings_dir/$target/regressions.log"
+        if "$bin/$target" -timeout=10 -rss_limit_mb=4096 "$regressions"/* >"$replay_log" 2>&1; then
+            echo "== $target: $(ls "$regressions" | wc -l) regression inputs pass"
+        else
+            echo "== $target: a regression input fails again; see ${replay_log#"$here"/}" >&2
+            demangle <"$replay_log" | grep -E '^(Running:|SUMMARY|.*Fatal error)|/Sources/Qyx' | head -8 | sed 's/^/   /' >&2
+            total_findings=$(( total_findings + 1 ))
+            printf '%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" 0 0 1 0 - - "$commit" >>"$log_tsv"
+            continue
+        fi
+    fi
+    corpus="$scratch_root/$target"
+    mkdir -p "$corpus" "$findings_dir/$target"
+    cp "$seeds"/* "$corpus"/
+    stamp=$(date -u +%Y%m%dT%H%M%SZ)
+    run_log="$findings_dir/$target/$stamp.log"
+    marker="$scratch_root/$target.start"; touch "$marker"
+    echo "== $target: ${duration}s on $(ls "$corpus" | wc -l) seeds; log ${run_log#"$here"/}"
+
+    start=$(date +%s); execs=0; restarts=0; cov=-; ft=-
+    while :; do
+        elapsed=$(( $(date +%s) - start ))
+        remaining=$(( duration - elapsed ))
+        [ "$remaining" -ge 1 ] || break
+        # shellcheck disable=SC2086
+        "$bin/$target" "$corpus" -max_total_time="$remaining" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+            -artifact_prefix="$findings_dir/$target/" -print_final_stats=1 ${FUZZ_ARGS:-} >>"$run_log" 2>&1
+        status=$?
+        # Executions of this session: the final stats line, or the last status line when absent.
+        session=$(tail -n 400 "$run_log" | tac | awk '/^stat::number_of_executed_units:/ { print $2; exit }')
+        [ -n "$session" ] || session=$(tac "$run_log" | awk '/^#[0-9]+/ { sub("#", "", $1); print $1; exit }')
+        execs=$(( execs + ${session:-0} ))
+        line=$(tac "$run_log" | grep -m1 -E '^#[0-9]+.* cov: ')
+        if [ -n "$line" ]; then
+            cov=$(sed -E 's/.* cov: ([0-9]+).*/\1/' <<<"$line"); ft=$(sed -E 's/.* ft: ([0-9]+).*/\1/' <<<"$line")
+        fi
+        [ "$status" -eq 0 ] && break
+        restarts=$(( restarts + 1 ))
+        echo "   finding after $(( $(date +%s) - start ))s (libFuzzer exit $status)"
+        [ "$restarts" -le "${FUZZ_RESTARTS:-10}" ] || break
+        echo "--- restarted after a finding ---" >>"$run_log"
+    done
+    seconds=$(( $(date +%s) - start ))
+    [ "$seconds" -gt 0 ] || seconds=1
+    mapfile -t found < <(find "$findings_dir/$target" -maxdepth 1 -newer "$marker" -type f \
+        \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | sort)
+    n=${#found[@]}
+    total_findings=$(( total_findings + n ))
+    printf '   executions %d in %ds (%d exec/s), cov: %s ft: %s, findings: %d\n' \
+        "$execs" "$seconds" $(( execs / seconds )) "$cov" "$ft" "$n"
+    for f in "${found[@]}"; do echo "   finding: ${f#"$here"/}"; done
+    if [ "$n" -gt 0 ]; then
+        # Where each finding stopped: the first frame in qyx's own sources.
+        demangle <"$run_log" >"$run_log.demangled"
+        grep -E '^ *#[0-9]+ .*/Sources/Qyx' "$run_log.demangled" | awk '!seen[$0]++' |
+            grep -m5 -oE 'in .*' | sed 's/^/   frame: /'
+        grep -E '^(SUMMARY|==[0-9]+==ERROR|Fatal error|.*Fatal error:)' "$run_log.demangled" | sort | uniq -c | head -5 | sed 's/^/   /'
+    fi
+    printf '%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$seconds" "$execs" "$n" \
+        $(( execs / seconds )) "$cov" "$ft" "$commit" >>"$log_tsv"
+done
+
+if [ "$total_findings" -gt 0 ]; then
+    echo "$total_findings finding(s): minimize with $bin/TARGET -minimize_crash=1 -runs=10000 FILE," \
+         "then commit the result under Tests/Fuzz/Regressions/{query,document}/" >&2
+    exit 1
+fi
