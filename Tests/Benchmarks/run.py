@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """qyx benchmark (issue 7): the same queries on the same rows in qyx, SQLite and DuckDB.
 
-    python3 bench/run.py [--rows 1000000] [--qyx PATH] [--repeat 7] [--seed 1]
+    python3 Tests/Benchmarks/run.py [--rows 1000000] [--qyx PATH] [--repeat 7] [--seed 1]
 
 Without --qyx the script builds qyx with `swift build -c release` in the repository root and
-uses .build/release/qyx. The corpus (bench/generate-corpus.py) and the exported databases are
-cached under bench/.cache/ by row count, seed, generator version and qyx binary.
+uses .build/release/qyx. The corpus (Tests/Benchmarks/generate-corpus.py) and the exported databases are
+cached under Tests/Benchmarks/.cache/ by row count, seed, generator version and qyx binary.
 
 Steps: generate the corpus → `qyx export --format sqlite` → the same rows into DuckDB (via CSV
 written from the SQLite file with Python's sqlite3 module; no DuckDB extension is loaded) → one
@@ -13,7 +13,7 @@ qyx process runs every query --repeat times (medians of its in-process `Run Time
 SQLite (Python sqlite3, in-process, database copied into memory) and DuckDB (in-process) run the
 same queries → answers are compared across the three engines (the script fails loudly on any
 difference) → ingest MB/s, peak RSS per indicator row and cold start on the built-in corpus.
-Results are printed as Markdown and written to bench/results.md (or --results).
+Results are printed as Markdown and written to Tests/Benchmarks/results.md (or --results).
 """
 import argparse
 import datetime
@@ -32,7 +32,7 @@ import sys
 import time
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(BENCH)
+ROOT = os.path.dirname(os.path.dirname(BENCH))
 CACHE = os.path.join(BENCH, ".cache")
 
 spec = importlib.util.spec_from_file_location("generate_corpus", os.path.join(BENCH, "generate-corpus.py"))

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes a synthetic corpus of 七优享 plan documents in the layouts of the built-in seeds.
 
-    python3 bench/generate-corpus.py --indicators 5000 --out /tmp/corpus [--seed 1]
-    python3 bench/generate-corpus.py --indicators 5000 --out /tmp/corpus --verify .build/release/qyx
+    python3 Tests/Benchmarks/generate-corpus.py --indicators 5000 --out /tmp/corpus [--seed 1]
+    python3 Tests/Benchmarks/generate-corpus.py --indicators 5000 --out /tmp/corpus --verify .build/release/qyx
 
 Three layouts, copied from Sources/QyxReaders/Resources/corpus/:
 
@@ -49,7 +49,7 @@ REGIONS = {
 }
 CITY_OF = {r: c for c, rs in REGIONS.items() for r in rs.split()}
 # 云和县 is left out: qyx reads a document's region from its title with a pattern that excludes
-# 和 (as in “A和B”), so a 云和县 plan loads with region = null. See bench/README.md.
+# 和 (as in “A和B”), so a 云和县 plan loads with region = null. See Tests/Benchmarks/README.md.
 EXCLUDED_REGIONS = {"云和县"}
 REGION_LIST = [r for r in CITY_OF if r not in EXCLUDED_REGIONS]
 
@@ -350,7 +350,7 @@ SAFEGUARDS = [
 # qyx decides that a cell-per-line fragment is a 牵头单位 with Names.isUnit, which rejects any text
 # holding a character whose Unicode numeric type is set — and Swift's Character.isNumber is true for
 # Han numerals and for 洞 (kOtherNumeric 0). So leads such as 县红十字会 or 温州市住房公积金管理中心洞头分中心
-# make qyx run the row on into the next one (see bench/README.md). Leads avoid these characters.
+# make qyx run the row on into the next one (see Tests/Benchmarks/README.md). Leads avoid these characters.
 HAN_NUMERIC = set("〇一二三四五六七八九十百千万亿零两洞参廿卅")
 CN_NUM = "一二三四五六七八九十"
 
