@@ -30,6 +30,14 @@ public enum ConflictFinder {
     }
 
     public static func find(in corpus: Corpus) -> [Conflict] {
+        // Names repeat across documents and years: normalize each distinct one once.
+        var keys: [String: String] = [:]
+        func key(_ subject: String) -> String {
+            if let k = keys[subject] { return k }
+            let k = Self.key(subject)
+            keys[subject] = k
+            return k
+        }
         var statements: [Statement] = []
         for f in corpus.figures {
             guard let year = f.year else { continue }

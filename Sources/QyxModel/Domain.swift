@@ -33,7 +33,7 @@ public struct Domain: Hashable, Sendable {
 
     /// The first of the seven domains named literally inside `text`.
     public static func mentioned(in text: String) -> Domain? {
-        seven.first { text.contains($0.name) }
+        seven.first { TextSearch.contains(text, $0.name) }
     }
 
     /// The domain a category word (教育, 医疗 …) stands for, when it stands for exactly one.

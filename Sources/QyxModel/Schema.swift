@@ -64,6 +64,37 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// How many rows this entity has in `corpus`.
+    public func count(in corpus: Corpus) -> Int {
+        switch self {
+        case .documents: return corpus.documents.count
+        case .indicators: return corpus.indicators.count
+        case .tasks: return corpus.tasks.count
+        case .projects: return corpus.projects.count
+        case .reforms: return corpus.reforms.count
+        case .pairings: return corpus.pairings.count
+        case .figures: return corpus.figures.count
+        case .conflicts: return corpus.conflicts.count
+        case .domains: return Domain.all.count
+        }
+    }
+
+    /// Hands each row to `body` in field order without building them all at once: a million
+    /// rows of values at a time would double the peak memory of a load.
+    public func forEachRow(in corpus: Corpus, _ body: ([Value]) -> Void) {
+        switch self {
+        case .documents: corpus.documents.forEach { body($0.values) }
+        case .indicators: corpus.indicators.forEach { body($0.values) }
+        case .tasks: corpus.tasks.forEach { body($0.values) }
+        case .projects: corpus.projects.forEach { body($0.values) }
+        case .reforms: corpus.reforms.forEach { body($0.values) }
+        case .pairings: corpus.pairings.forEach { body($0.values) }
+        case .figures: corpus.figures.forEach { body($0.values) }
+        case .conflicts: corpus.conflicts.forEach { body($0.values) }
+        case .domains: Domain.all.forEach { body(DomainRow(domain: $0).values) }
+        }
+    }
+
     /// Every row of this entity in `corpus`, each in field order.
     public func rows(in corpus: Corpus) -> [[Value]] {
         switch self {

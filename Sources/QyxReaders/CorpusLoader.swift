@@ -22,10 +22,18 @@ public enum CorpusLoader {
     }
 
     /// Reads every file; one that cannot be read becomes an error diagnostic and the rest still load.
-    public static func load(_ urls: [URL]) -> Corpus {
+    /// `progress` hears after each file: files read, files in all, bytes read.
+    public static func load(_ urls: [URL], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
         var corpus = Corpus()
         var seen = Set<String>()
-        for url in urls {
+        var bytes = 0
+        for (done, url) in urls.enumerated() {
+            defer {
+                if let progress {
+                    bytes += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+                    progress(done + 1, urls.count, bytes)
+                }
+            }
             do {
                 let file = try SourceFile.read(url)
                 guard seen.insert(file.id).inserted else {
@@ -45,9 +53,9 @@ public enum CorpusLoader {
     }
 
     /// The built-in corpus (unless `builtin` is false) plus every document under `paths`.
-    public static func load(builtin: Bool = true, paths: [String] = []) -> Corpus {
+    public static func load(builtin: Bool = true, paths: [String] = [], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
         var urls = builtin ? builtinFiles : []
         for path in paths { urls += files(at: URL(fileURLWithPath: path)) }
-        return load(urls)
+        return load(urls, progress: progress)
     }
 }

@@ -96,7 +96,7 @@ enum DocumentInfoResolver {
     static func stripCaption(_ caption: String) -> String {
         var t = caption
         for prefix in ["表", "专栏"] where t.hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
-        return t.trimmingCharacters(in: .whitespaces)
+        return TextCleaning.trim(t)
     }
 
     /// `2025年嵊泗县公共服务…` → 嵊泗县: the county, district or city just before 公共服务.

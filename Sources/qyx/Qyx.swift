@@ -35,11 +35,29 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads the corpus and reports what could not be read on standard error.
     func load() -> Corpus {
-        let corpus = CorpusLoader.load(builtin: !noBuiltin, paths: docs)
+        let corpus = CorpusLoader.load(builtin: !noBuiltin, paths: docs, progress: LoadProgress.reporter())
         for d in corpus.diagnostics where !quiet || d.severity == .error {
             Terminal.error(d.description)
         }
         return corpus
+    }
+}
+
+/// A one-line progress count for long loads, on a terminal only (never into a pipe or a file).
+enum LoadProgress {
+    static func reporter() -> ((Int, Int, Int) -> Void)? {
+        guard Terminal.isInteractive(STDERR_FILENO) else { return nil }
+        let started = ProcessInfo.processInfo.systemUptime
+        var last = 0.0
+        return { done, total, bytes in
+            let now = ProcessInfo.processInfo.systemUptime
+            // Quiet for short loads; at most ten updates a second after that.
+            guard now - started > 0.5, now - last > 0.1 || done == total else { return }
+            last = now
+            let line = String(format: "loading %d/%d documents, %.1f MB, %.1f MB/s", done, total,
+                              Double(bytes) / 1e6, Double(bytes) / 1e6 / max(now - started, 1e-3))
+            FileHandle.standardError.write(Data(("\r" + line + (done == total ? "\n" : "")).utf8))
+        }
     }
 }
 
@@ -101,7 +119,7 @@ struct Run: ParsableCommand {
         let started = ProcessInfo.processInfo.systemUptime
         let engine = Engine(database: Database(corpusOptions.load()), parameters: parameters)
         if timer {
-            let rows = engine.database.corpus.indicators.count
+            let rows = engine.database.count(.indicators)
             Terminal.error(String(format: "Load Time: %.3f s (%d documents, %d indicators)",
                                   ProcessInfo.processInfo.systemUptime - started, engine.database.corpus.documents.count, rows))
         }

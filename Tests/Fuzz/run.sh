@@ -4,8 +4,11 @@
 #
 #   bash Tests/Fuzz/run.sh [SECONDS=60] [TARGET...]      TARGET: FuzzQuery FuzzDocument (default: both)
 #
-# Crash, timeout, out-of-memory and leak inputs land in Tests/Fuzz/Findings/TARGET/ (gitignored),
-# with the fuzzer's log beside them. Each run appends a line to Tests/Fuzz/fuzz-log.tsv (committed).
+# First every input under Regressions/{query,document}/ (earlier findings, minimized) is replayed;
+# one that still fails is a finding. Then the target is fuzzed; crash, timeout, out-of-memory and
+# leak inputs land in Tests/Fuzz/Findings/TARGET/ (gitignored), with the fuzzer's log beside them.
+# Known leaks in libraries listed in lsan-fuzzing.supp are ignored while fuzzing, not on replay.
+# Each run appends a line to Tests/Fuzz/fuzz-log.tsv (committed).
 # Exits 1 if any target produced a finding, 2 if the build failed.
 #
 # Environment: FUZZ_JOBS (build jobs, default 1), FUZZ_RESTARTS (how many times a target is
@@ -71,6 +74,10 @@ build_flags=(-c debug -j "${FUZZ_JOBS:-1}" --sanitize=fuzzer
              -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 echo "building: (cd Tests/Fuzz && swift build ${build_flags[*]})"
 build_log="$findings_dir/build.log"
+# SwiftPM notices files added to or removed from the ROOT package's targets only; a new file in
+# ../../Sources would leave the cached build plan stale ("cannot find 'X' in scope"). Dropping the
+# plan makes it plan again (a second or two); compiled objects are still reused.
+rm -f "$here"/.build/debug.yaml "$here"/.build/*/debug/description.json
 if ! (cd "$here" && swift build "${build_flags[@]}") >"$build_log" 2>&1; then
     grep -E "error:|warning: .*unreachable|fatal" "$build_log" | head -40 >&2
     echo "build failed; full log in ${build_log#"$here"/}" >&2
@@ -98,22 +105,28 @@ for target in "${targets[@]}"; do
         FuzzDocument|document) target=FuzzDocument; seeds="$here/Seeds/document" ;;
         *) echo "unknown target $target (FuzzQuery, FuzzDocument)" >&2; exit 2 ;;
     esac
-    # Regression inputs (earlier findings, minimized) must all run cleanly before fuzzing starts.
+    mkdir -p "$findings_dir/$target"
+    # Regression inputs (earlier findings, minimized) are replayed one by one, without the
+    # fuzzing-time leak suppressions; each that still fails counts as a finding of this run.
     regressions="$here/Regressions/${seeds##*/}"
-    if ls "$regressions"/* >/dev/null 2>&1; then
-        replay_log="$findings_dir/$target/regressions.log"
-        if "$bin/$target" -timeout=10 -rss_limit_mb=4096 "$regressions"/* >"$replay_log" 2>&1; then
-            echo "== $target: $(ls "$regressions" | wc -l) regression inputs pass"
+    failing=0
+    for input in "$regressions"/*; do
+        [ -f "$input" ] || continue
+        replay_log="$findings_dir/$target/replay-${input##*/}.log"
+        if "$bin/$target" -timeout=10 -rss_limit_mb=4096 "$input" >"$replay_log" 2>&1; then
+            rm -f "$replay_log"
         else
-            echo "== $target: a regression input fails again; see ${replay_log#"$here"/}" >&2
-            demangle <"$replay_log" | grep -E '^(Running:|SUMMARY|.*Fatal error)|/Sources/Qyx' | head -8 | sed 's/^/   /' >&2
-            total_findings=$(( total_findings + 1 ))
-            printf '%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" 0 0 1 0 - - "$commit" >>"$log_tsv"
-            continue
+            failing=$(( failing + 1 ))
+            echo "== $target: regression ${input#"$here"/} fails; log ${replay_log#"$here"/}"
+            demangle <"$replay_log" | grep -E '^SUMMARY|Fatal error|ERROR: libFuzzer' | head -2 | sed 's/^/   /'
+            demangle <"$replay_log" | grep -E '^ *#[0-9]+ .*/Sources/Qyx' | head -1 | grep -oE 'in .*' | sed 's/^/   frame: /'
         fi
+    done
+    if ls "$regressions"/* >/dev/null 2>&1 && [ "$failing" -eq 0 ]; then
+        echo "== $target: $(ls "$regressions" | wc -l) regression input(s) pass"
     fi
     corpus="$scratch_root/$target"
-    mkdir -p "$corpus" "$findings_dir/$target"
+    mkdir -p "$corpus"
     cp "$seeds"/* "$corpus"/
     stamp=$(date -u +%Y%m%dT%H%M%SZ)
     run_log="$findings_dir/$target/$stamp.log"
@@ -125,15 +138,18 @@ for target in "${targets[@]}"; do
         elapsed=$(( $(date +%s) - start ))
         remaining=$(( duration - elapsed ))
         [ "$remaining" -ge 1 ] || break
+        offset=$(stat -c %s "$run_log" 2>/dev/null || echo 0)
         # shellcheck disable=SC2086
+        LSAN_OPTIONS="suppressions=$here/lsan-fuzzing.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
         "$bin/$target" "$corpus" -max_total_time="$remaining" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
             -artifact_prefix="$findings_dir/$target/" -print_final_stats=1 ${FUZZ_ARGS:-} >>"$run_log" 2>&1
         status=$?
         # Executions of this session: the final stats line, or the last status line when absent.
-        session=$(tail -n 400 "$run_log" | tac | awk '/^stat::number_of_executed_units:/ { print $2; exit }')
-        [ -n "$session" ] || session=$(tac "$run_log" | awk '/^#[0-9]+/ { sub("#", "", $1); print $1; exit }')
+        tail -c +$(( offset + 1 )) "$run_log" >"$scratch_root/session.log"
+        session=$(awk '/^stat::number_of_executed_units:/ { n = $2 } END { print n }' "$scratch_root/session.log")
+        [ -n "$session" ] || session=$(awk '/^#[0-9]+/ { n = substr($1, 2) } END { print n }' "$scratch_root/session.log")
         execs=$(( execs + ${session:-0} ))
-        line=$(tac "$run_log" | grep -m1 -E '^#[0-9]+.* cov: ')
+        line=$(tac "$scratch_root/session.log" | grep -m1 -E '^#[0-9]+.* cov: ')
         if [ -n "$line" ]; then
             cov=$(sed -E 's/.* cov: ([0-9]+).*/\1/' <<<"$line"); ft=$(sed -E 's/.* ft: ([0-9]+).*/\1/' <<<"$line")
         fi
@@ -147,12 +163,12 @@ for target in "${targets[@]}"; do
     [ "$seconds" -gt 0 ] || seconds=1
     mapfile -t found < <(find "$findings_dir/$target" -maxdepth 1 -newer "$marker" -type f \
         \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | sort)
-    n=${#found[@]}
+    n=$(( ${#found[@]} + failing ))
     total_findings=$(( total_findings + n ))
-    printf '   executions %d in %ds (%d exec/s), cov: %s ft: %s, findings: %d\n' \
-        "$execs" "$seconds" $(( execs / seconds )) "$cov" "$ft" "$n"
+    printf '   executions %d in %ds (%d exec/s), cov: %s ft: %s, findings: %d (%d new, %d regression)\n' \
+        "$execs" "$seconds" $(( execs / seconds )) "$cov" "$ft" "$n" "${#found[@]}" "$failing"
     for f in "${found[@]}"; do echo "   finding: ${f#"$here"/}"; done
-    if [ "$n" -gt 0 ]; then
+    if [ "${#found[@]}" -gt 0 ]; then
         # Where each finding stopped: the first frame in qyx's own sources.
         demangle <"$run_log" >"$run_log.demangled"
         grep -E '^ *#[0-9]+ .*/Sources/Qyx' "$run_log.demangled" | awk '!seen[$0]++' |

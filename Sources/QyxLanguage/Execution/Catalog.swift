@@ -39,10 +39,15 @@ enum Catalog {
     }
 
     static func domains(in database: Database) -> ResultSet {
-        let corpus = database.corpus
-        var indicatorCounts: [String: Int] = [:], taskCounts: [String: Int] = [:]
-        for i in corpus.indicators { if let d = i.domain { indicatorCounts[d, default: 0] += 1 } }
-        for t in corpus.tasks { if let d = t.domain { taskCounts[d, default: 0] += 1 } }
+        func counts(_ entity: String) -> [String: Int] {
+            var out: [String: Int] = [:]
+            guard let table = database.table(entity), let domain = table.column("domain") else { return out }
+            for r in 0..<table.count {
+                if case .text(let d) = domain.value(r, database.pool) { out[d, default: 0] += 1 }
+            }
+            return out
+        }
+        let indicatorCounts = counts("indicators"), taskCounts = counts("tasks")
         let rows: [[Value]] = Domain.all.map { d in
             [.text(d.name), .text(d.alias), .text(d.kind), .int(indicatorCounts[d.name] ?? 0), .int(taskCounts[d.name] ?? 0)]
         }

@@ -112,14 +112,18 @@ public final class Table: @unchecked Sendable {
 public final class Database: @unchecked Sendable {
     public let pool = StringPool()
     public private(set) var tables: [String: Table] = [:]
+    /// The documents and diagnostics of the corpus; the rows themselves live only in the
+    /// tables, so the model's copy can be freed once they are built.
     public let corpus: Corpus
 
     public init(_ corpus: Corpus) {
-        self.corpus = corpus
+        var slim = Corpus()
+        slim.documents = corpus.documents
+        slim.diagnostics = corpus.diagnostics
+        self.corpus = slim
         for entity in EntityKind.allCases {
-            let rows = entity.rows(in: corpus)
-            let table = Table(name: entity.rawValue, fields: entity.fields, capacity: rows.count)
-            for row in rows { table.append(row, pool: pool) }
+            let table = Table(name: entity.rawValue, fields: entity.fields, capacity: entity.count(in: corpus))
+            entity.forEachRow(in: corpus) { table.append($0, pool: pool) }
             tables[entity.rawValue] = table
         }
         // Each row's document, for document.FIELD.
@@ -133,5 +137,7 @@ public final class Database: @unchecked Sendable {
     }
 
     public func table(_ name: String) -> Table? { tables[name.lowercased()] }
+    /// Rows of an entity.
+    public func count(_ entity: EntityKind) -> Int { tables[entity.rawValue]?.count ?? 0 }
     public var entityNames: [String] { EntityKind.allCases.map(\.rawValue) }
 }

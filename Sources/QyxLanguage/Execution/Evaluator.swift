@@ -184,6 +184,9 @@ final class Evaluator {
                 let matched = Self.regexMatch(regex, fa(r))
                 return negated ? matched.map { !$0 } : matched
             }
+        case .quantity(let op, .column(let i), .column(let j), let value, let baseUnit)
+            where table.columns[i].spec.type == .number && table.columns[j].spec.type == .text:
+            return quantityOverColumns(op, table.columns[i].doubles, table.columns[j].texts, value, baseUnit)
         case .quantity(let op, let field, let unit, let value, let baseUnit):
             let f = row(field)
             let unitOf: RowFn
@@ -250,10 +253,76 @@ final class Evaluator {
         }
     }
 
+    /// `count`, `sum`, `avg`, `min`, `max` straight over an unboxed column, and `count(distinct)`
+    /// over interned ids: a million-row group without a million boxed values.
+    func columnAggregate(_ name: String, _ arg: BoundExpr, distinct: Bool) -> GroupFn? {
+        guard case .column(let i) = arg else { return nil }
+        let column = table.columns[i]
+        switch (column.spec.type, name, distinct) {
+        case (.text, "count", _), (.date, "count", _):
+            let ids = column.texts
+            if !distinct { return { rows in .int(rows.reduce(0) { $0 + (ids[$1] < 0 ? 0 : 1) }) } }
+            let size = pool.count
+            return { rows in
+                var seen = [Bool](repeating: false, count: size)
+                var n = 0
+                for r in rows where ids[r] >= 0 && !seen[Int(ids[r])] {
+                    seen[Int(ids[r])] = true
+                    n += 1
+                }
+                return .int(n)
+            }
+        case (.number, "count", false), (.number, "sum", false), (.number, "avg", false), (.number, "min", false), (.number, "max", false):
+            let xs = column.doubles
+            return { rows in
+                var n = 0, sum = 0.0, lo = Double.infinity, hi = -Double.infinity
+                for r in rows {
+                    let x = xs[r]
+                    if x.isNaN { continue }
+                    n += 1
+                    sum += x
+                    lo = Swift.min(lo, x)
+                    hi = Swift.max(hi, x)
+                }
+                switch name {
+                case "count": return .int(n)
+                case "sum": return n == 0 ? .null : .double(sum)
+                case "avg": return n == 0 ? .null : .double(sum / Double(n))
+                case "min": return n == 0 ? .null : .double(lo)
+                default: return n == 0 ? .null : .double(hi)
+                }
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// An amount compared with a number column whose unit is another column: each distinct unit
+    /// is converted once, then rows compare doubles.
+    func quantityOverColumns(_ op: String, _ values: [Double], _ units: [Int32], _ target: Double, _ baseUnit: String) -> Predicate {
+        // Factor into the base unit per unit id (slot 0 for a missing unit); NaN: another base unit.
+        var factors = [Double](repeating: .nan, count: pool.count + 1)
+        for id in -1..<Int32(pool.count) {
+            let unit = id < 0 ? nil : pool[id]
+            let (base, factor) = unit.map(Units.base) ?? ("", 1)
+            if base == baseUnit { factors[Int(id) + 1] = factor }
+        }
+        let tolerance = 1e-9 * Swift.max(1, abs(target))
+        return { r in
+            let v = values[r]
+            if v.isNaN { return nil }
+            let factor = factors[Int(units[r]) + 1]
+            if factor.isNaN { return false }
+            let x = v * factor
+            return ValueOps.test(op, abs(x - target) <= tolerance ? 0 : (x < target ? -1 : 1))
+        }
+    }
+
     func group(_ e: BoundExpr) -> GroupFn {
         switch e {
         case .aggregate(let name, let arg, let distinct):
             guard let arg else { return { rows in .int(rows.count) } }
+            if let fast = columnAggregate(name, arg, distinct: distinct) { return fast }
             let f = row(arg)
             return { rows in Functions.aggregate(name, rows.map(f), distinct: distinct) }
         case .outputColumn(let i):

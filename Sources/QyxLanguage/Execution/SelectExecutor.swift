@@ -81,18 +81,8 @@ struct SelectExecutor {
             if groupKeys.isEmpty {
                 groups = [rows]
             } else {
-                let keyFns = groupKeys.map(evaluator.row)
-                var index: [[Value]: Int] = [:]
                 var keys: [[Value]] = []
-                groups = []
-                for r in rows {
-                    let key = keyFns.map { $0(r) }
-                    if let g = index[key] { groups[g].append(r) } else {
-                        index[key] = groups.count
-                        groups.append([r])
-                        keys.append(key)
-                    }
-                }
+                (groups, keys) = group(rows, by: groupKeys, table: table, evaluator: evaluator)
                 // Without order by, groups come out in key order, as SQLite gives them.
                 let order = groups.indices.sorted { a, b in
                     for (x, y) in zip(keys[a], keys[b]) {
@@ -141,6 +131,39 @@ struct SelectExecutor {
         output = Array(output.dropFirst(offset).prefix(limit ?? Int.max))
         sources = sources.map { Array($0.dropFirst(offset).prefix(limit ?? Int.max)) }
         return ResultSet(columns: columns, rows: output, sources: sources)
+    }
+
+    /// Rows by group key, groups in first-seen order. One text column (the usual `group by domain`)
+    /// groups by interned id through an array, with no per-row key allocation.
+    func group(_ rows: [Int], by keys: [BoundExpr], table: Table, evaluator: Evaluator) -> ([[Int]], [[Value]]) {
+        var groups: [[Int]] = []
+        var groupKeys: [[Value]] = []
+        if keys.count == 1, case .column(let c) = keys[0], [.text, .date].contains(table.columns[c].spec.type) {
+            let column = table.columns[c], ids = column.texts, pool = engine.database.pool
+            var slot = [Int32](repeating: -1, count: pool.count + 1)
+            for r in rows {
+                let k = Int(ids[r]) + 1
+                if slot[k] < 0 {
+                    slot[k] = Int32(groups.count)
+                    groups.append([r])
+                    groupKeys.append([column.value(r, pool)])
+                } else {
+                    groups[Int(slot[k])].append(r)
+                }
+            }
+            return (groups, groupKeys)
+        }
+        let keyFns = keys.map(evaluator.row)
+        var index: [[Value]: Int] = [:]
+        for r in rows {
+            let key = keyFns.map { $0(r) }
+            if let g = index[key] { groups[g].append(r) } else {
+                index[key] = groups.count
+                groups.append([r])
+                groupKeys.append(key)
+            }
+        }
+        return (groups, groupKeys)
     }
 
     func count(_ e: Expr?, _ binder: Binder, _ what: String) throws(QueryError) -> Int? {

@@ -44,7 +44,7 @@ enum Names {
 
     /// Does a cell read like the name of a government unit rather than a value?
     static func isUnit(_ s: String) -> Bool {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = TextCleaning.trim(s)
         guard (2...20).contains(t.count), !t.contains(where: { $0.isNumber }),
               !t.contains("。"), !t.contains("，"), !t.contains(",") else { return false }
         return unitSuffixes.contains { t.hasSuffix($0) }

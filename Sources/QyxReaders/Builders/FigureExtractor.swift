@@ -50,6 +50,8 @@ struct FigureExtractor {
     let documentYear: Int?
 
     func extract(_ raw: String) -> [Found] {
+        // Most lines of a table have no digit at all: ASCII digits, or full-width ０-９ (EF BC 90-99).
+        guard raw.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 || $0 == 0xBC }) else { return [] }
         // Full-width digits and signs read as ASCII; one character for one, so offsets hold.
         let chars = raw.map(Self.fold)
         var found: [Found] = []
@@ -110,8 +112,13 @@ struct FigureExtractor {
     }
 
     static func matches(_ chars: [Character], _ at: Int, _ word: String) -> Bool {
-        let w = Array(word)
-        return at >= 0 && at + w.count <= chars.count && Array(chars[at..<(at + w.count)]) == w
+        guard at >= 0 else { return false }
+        var i = at
+        for c in word {
+            guard i < chars.count, chars[i] == c else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The unit right after a number (one space allowed), with its multiplier, and how many
@@ -241,6 +248,6 @@ struct FigureExtractor {
             }
             while t.hasSuffix("的") || t.hasSuffix("为") || t.hasSuffix("均") { t.removeLast() }
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return TextCleaning.trim(t)
     }
 }

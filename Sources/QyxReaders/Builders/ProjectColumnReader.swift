@@ -73,8 +73,21 @@ enum ProjectColumnReader {
     }
 
     /// Capture groups of the first match (index 0 is the whole match; missing groups are "").
+    nonisolated(unsafe) static var compiled: [String: NSRegularExpression] = [:]
+    static let compiledLock = NSLock()
+
+    /// Patterns are compiled once: building an NSRegularExpression costs more than matching it.
+    static func regex(_ pattern: String) -> NSRegularExpression? {
+        compiledLock.lock()
+        defer { compiledLock.unlock() }
+        if let r = compiled[pattern] { return r }
+        let r = try? NSRegularExpression(pattern: pattern)
+        compiled[pattern] = r
+        return r
+    }
+
     static func match(_ pattern: String, _ text: String) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = regex(pattern),
               let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         return (0..<m.numberOfRanges).map { i in
             Range(m.range(at: i), in: text).map { String(text[$0]) } ?? ""

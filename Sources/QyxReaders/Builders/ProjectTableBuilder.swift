@@ -19,7 +19,7 @@ enum ProjectTableBuilder {
             project.category = category
             project.domain = category.flatMap { Domain.forCategory($0)?.name }
             for (role, raw) in zip(roles, row.cells) {
-                let cell = raw.trimmingCharacters(in: .whitespaces)
+                let cell = TextCleaning.trim(raw)
                 let value = cell == "/" || cell == "-" || cell == "—" ? "" : cell
                 switch role {
                 case .seq: project.seq = TextCleaning.integer(value)

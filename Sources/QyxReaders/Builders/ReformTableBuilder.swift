@@ -59,14 +59,14 @@ enum ReformTableBuilder {
             let c = t[index]
             if c.isASCII, c.isNumber, previous == " " || previous == "。" || previous == "；" || index == t.startIndex,
                OutlineReader.marker(of: String(t[index...].prefix(6))) != nil, !current.isEmpty {
-                items.append(current.trimmingCharacters(in: .whitespaces))
+                items.append(TextCleaning.trim(current))
                 current = ""
             }
             current.append(c)
             previous = c
             index = t.index(after: index)
         }
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty { items.append(current.trimmingCharacters(in: .whitespaces)) }
+        if !TextCleaning.trim(current).isEmpty { items.append(TextCleaning.trim(current)) }
         return items
     }
 }

@@ -45,12 +45,15 @@ enum TaskBuilder {
     /// The lead phrase: text before the first 。 (or the whole text).
     static func title(of text: String) -> String {
         let head = text.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
-        return head.trimmingCharacters(in: .whitespaces)
+        return TextCleaning.trim(head)
     }
 
     /// Units named by `(牵头单位:…)` / `（责任单位：…）`, in order, without repeats.
+    nonisolated(unsafe) static let leadPattern = try! NSRegularExpression(pattern: #"(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)"#)
+
     static func leads(in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: #"(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)"#) else { return [] }
+        guard TextSearch.contains(text, "单位") || TextSearch.contains(text, "部门") else { return [] }
+        let regex = leadPattern
         var seen = Set<String>()
         var out: [String] = []
         for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {

@@ -21,7 +21,7 @@ enum CellTableReader {
         var tables: [CellTable] = []
         var n = 1
         while n <= file.lines.count {
-            let text = file[line: n].trimmingCharacters(in: .whitespaces)
+            let text = TextCleaning.trim(file[line: n])
             guard !claimed.contains(n), text == "领域" || text == "序号",
                   let table = read(file, from: n, claimed: claimed) else { n += 1; continue }
             tables.append(table)
@@ -35,7 +35,7 @@ enum CellTableReader {
         var candidates: [Fragment] = []
         var n = start
         while n <= file.lines.count, candidates.count < 16 {
-            let text = file[line: n].trimmingCharacters(in: .whitespaces)
+            let text = TextCleaning.trim(file[line: n])
             n += 1
             if text.isEmpty { continue }
             if TextCleaning.integer(text) != nil || text.count > 12 { break }

@@ -4,7 +4,7 @@ import Foundation
 enum DocumentLayout {
     /// `2022年` or `2022` as a table column for that year.
     static func yearColumn(_ s: String) -> Int? {
-        var t = s.trimmingCharacters(in: .whitespaces)
+        var t = TextCleaning.trim(s)
         if t.hasSuffix("年") { t.removeLast() }
         guard t.count == 4, t.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(t), (1990...2100).contains(y) else { return nil }
         return y
@@ -25,7 +25,7 @@ enum DocumentLayout {
 
     /// `2024年3月26日` → `2024-03-26`.
     static func chineseDate(_ s: String) -> String? {
-        let scalars = Array(s.trimmingCharacters(in: .whitespaces))
+        let scalars = Array(TextCleaning.trim(s))
         var numbers: [Int] = []
         var current = ""
         var separators: [Character] = []

@@ -21,16 +21,18 @@ struct MetadataReader {
         let lines = file.lines
         var n = 1
         while n <= lines.count {
-            let text = lines[n - 1].trimmingCharacters(in: .whitespaces)
             defer { n += 1 }
+            // Chrome, notices and titles are short; a paragraph of prose is none of them.
+            if lines[n - 1].utf8.count > 240 { continue }
+            let text = TextCleaning.trim(lines[n - 1])
             if text.isEmpty { continue }
             // • 文号:  ⏎  嵊七优享办〔2024〕1号
             if text.hasPrefix("•") {
                 let label = text.dropFirst().trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":："))
                 claimed.insert(n)
-                if let next = nextNonBlank(lines, after: n), !lines[next - 1].trimmingCharacters(in: .whitespaces).hasPrefix("•"),
+                if let next = nextNonBlank(lines, after: n), !TextCleaning.trim(lines[next - 1]).hasPrefix("•"),
                    Self.labels[label] != nil || label.count <= 8 {
-                    record(label, lines[next - 1].trimmingCharacters(in: .whitespaces), line: next)
+                    record(label, TextCleaning.trim(lines[next - 1]), line: next)
                     claimed.insert(next)
                     n = next
                 }
@@ -114,7 +116,7 @@ struct MetadataReader {
     func signature(_ lines: [String], before n: Int) -> String? {
         var i = n - 1
         while i >= 1 {
-            let t = lines[i - 1].trimmingCharacters(in: .whitespaces)
+            let t = TextCleaning.trim(lines[i - 1])
             i -= 1
             if t.isEmpty || t.hasPrefix("(") || t.hasPrefix("（") { continue }
             return t.count <= 30 && !OutlineReader.endsComplete(t) ? t : nil

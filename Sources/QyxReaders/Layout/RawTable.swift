@@ -74,11 +74,21 @@ enum TextCleaning {
         return out
     }
 
+    /// Spaces and tabs (and U+3000) off both ends, without Foundation's CharacterSet machinery,
+    /// which is most of the cost of reading a large document line by line.
+    static func trim(_ s: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{a0}" }
+        guard let first = s.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = s.lastIndex(where: { !isSpace($0) })!
+        if first == s.startIndex && last == s.index(before: s.endIndex) { return s }
+        return String(s[first...last])
+    }
+
     static func isBlank(_ s: String) -> Bool { s.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" } }
 
     /// Half-width digits of a cell that is only a whole number (`12`, ` 3 `).
     static func integer(_ s: String) -> Int? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = TextCleaning.trim(s)
         guard !t.isEmpty, t.count <= 4, t.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(t)
     }

@@ -29,7 +29,7 @@ final class Shell {
         }
         activeCompleter = Completer(database: engine.database)
         let corpus = engine.database.corpus
-        Terminal.write("qyx — \(corpus.documents.count) documents, \(corpus.indicators.count) indicators. Type help or .help; Ctrl-D leaves.\n")
+        Terminal.write("qyx — \(corpus.documents.count) documents, \(engine.database.count(.indicators)) indicators. Type help or .help; Ctrl-D leaves.\n")
         var buffer = ""
         while true {
             editor.setPrompt(buffer.isEmpty ? "qyx> " : "...> ")

@@ -44,7 +44,7 @@ import Testing
         let r = try runQyx(["export", "documents", "--docs", folder.path])
         #expect(r.status == 0)
         #expect(r.out.split(separator: "\n").count == 5)
-        #expect(r.err.contains("binary.txt:1: error: not UTF-8"))
+        #expect(r.err.contains("binary.txt:1: error: binary file (control byte 0x00 at byte 2), not a text document"))
     }
 }
 

@@ -11,7 +11,7 @@ import Testing
 
     @Test func misspeltEntity() throws {
         #expect(try formatted("select indicator where year = 2025") == """
-        q.qyx:1:8: error: unknown entity 'indicator'; entities are documents, indicators, tasks, projects, reforms, pairings, domains
+        q.qyx:1:8: error: unknown entity 'indicator'; entities are documents, indicators, tasks, projects, reforms, pairings, figures, conflicts, domains
             select indicator where year = 2025
                    ^~~~~~~~~
             hint: did you mean indicators?

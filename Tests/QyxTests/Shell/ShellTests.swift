@@ -157,6 +157,21 @@ import Testing
         #expect(!(try plain.screen(escapes: true).contains("\u{1B}[31m")))
     }
 
+    @Test func longLoadsShowProgressOnATerminalOnly() throws {
+        let folder = state.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let seed = try Data(contentsOf: ExampleTests.root.appendingPathComponent("Sources/QyxReaders/Resources/corpus/dongtou-2023-2027-plan.txt"))
+        for i in 1...150 { try seed.write(to: folder.appendingPathComponent("dongtou-copy-\(i).txt")) }
+        let arguments = ["--no-builtin", "--docs", folder.path, "-c", "select count(*) from indicators"]
+        let t = try TmuxSession(arguments: arguments, environment: environment)
+        let screen = try t.waitFor("[exit status 0]", seconds: 120)
+        #expect(screen.contains("loading 150/150 documents"), "\(screen)")
+        #expect(screen.contains("   31500"))
+        // Piped, the same load prints no progress.
+        let piped = try runQyx(arguments)
+        #expect(piped.status == 0 && piped.err.isEmpty, "\(piped.err)")
+    }
+
     @Test func unwritableHistoryIsAWarning() throws {
         var env = environment
         // A file where the state folder should be: history cannot be written.
