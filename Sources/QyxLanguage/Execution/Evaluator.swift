@@ -101,6 +101,7 @@ final class Evaluator {
     /// `column op constant` on unboxed storage.
     func columnComparison(_ op: String, _ i: Int, _ c: Value) -> Predicate? {
         let column = table.columns[i]
+        let test = ValueOps.tester(op)
         switch column.spec.type {
         case .int:
             guard let k = c.number else { return nil }
@@ -109,7 +110,7 @@ final class Evaluator {
                 let v = ints[r]
                 if v == Column.nullInt { return nil }
                 let d = Double(v)
-                return ValueOps.test(op, d < k ? -1 : (d > k ? 1 : 0))
+                return test(d < k ? -1 : (d > k ? 1 : 0))
             }
         case .number:
             guard let k = c.number else { return nil }
@@ -117,7 +118,7 @@ final class Evaluator {
             return { r in
                 let d = doubles[r]
                 if d.isNaN { return nil }
-                return ValueOps.test(op, d < k ? -1 : (d > k ? 1 : 0))
+                return test(d < k ? -1 : (d > k ? 1 : 0))
             }
         case .text, .date:
             guard case .text(let s) = c, op == "=" || op == "!=" || column.spec.type == .date || true else { return nil }
@@ -300,21 +301,26 @@ final class Evaluator {
     /// An amount compared with a number column whose unit is another column: each distinct unit
     /// is converted once, then rows compare doubles.
     func quantityOverColumns(_ op: String, _ values: [Double], _ units: [Int32], _ target: Double, _ baseUnit: String) -> Predicate {
-        // Factor into the base unit per unit id (slot 0 for a missing unit); NaN: another base unit.
-        var factors = [Double](repeating: .nan, count: pool.count + 1)
-        for id in -1..<Int32(pool.count) {
-            let unit = id < 0 ? nil : pool[id]
-            let (base, factor) = unit.map(Units.base) ?? ("", 1)
-            if base == baseUnit { factors[Int(id) + 1] = factor }
+        // Factor into the base unit per unit id (slot 0 for a missing unit), worked out the first
+        // time the id is met; NaN means another base unit, infinity not yet known.
+        var factors = [Double](repeating: .infinity, count: pool.count + 1)
+        let pool = self.pool
+        func factor(_ id: Int32) -> Double {
+            let slot = Int(id) + 1
+            if factors[slot] != .infinity { return factors[slot] }
+            let (base, f) = id < 0 ? ("", 1) : Units.base(of: pool[id])
+            factors[slot] = base == baseUnit ? f : .nan
+            return factors[slot]
         }
         let tolerance = 1e-9 * Swift.max(1, abs(target))
+        let test = ValueOps.tester(op)
         return { r in
             let v = values[r]
             if v.isNaN { return nil }
-            let factor = factors[Int(units[r]) + 1]
+            let factor = factor(units[r])
             if factor.isNaN { return false }
             let x = v * factor
-            return ValueOps.test(op, abs(x - target) <= tolerance ? 0 : (x < target ? -1 : 1))
+            return test(abs(x - target) <= tolerance ? 0 : (x < target ? -1 : 1))
         }
     }
 

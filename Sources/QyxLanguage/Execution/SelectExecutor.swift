@@ -138,7 +138,10 @@ struct SelectExecutor {
     func group(_ rows: [Int], by keys: [BoundExpr], table: Table, evaluator: Evaluator) -> ([[Int]], [[Value]]) {
         var groups: [[Int]] = []
         var groupKeys: [[Value]] = []
-        if keys.count == 1, case .column(let c) = keys[0], [.text, .date].contains(table.columns[c].spec.type) {
+        // `group by domain` with domain selected binds to the select item; look through it.
+        var key = keys.first
+        if case .outputColumn(let i)? = key { key = evaluator.outputs[i] }
+        if keys.count == 1, case .column(let c)? = key, [.text, .date].contains(table.columns[c].spec.type) {
             let column = table.columns[c], ids = column.texts, pool = engine.database.pool
             var slot = [Int32](repeating: -1, count: pool.count + 1)
             for r in rows {

@@ -36,6 +36,19 @@ public enum ValueOps {
         }
     }
 
+    /// `test` with the operator decided once, for loops over a million rows.
+    static func tester(_ op: String) -> (Int) -> Bool {
+        switch op {
+        case "=": return { $0 == 0 }
+        case "!=": return { $0 != 0 }
+        case "<": return { $0 < 0 }
+        case "<=": return { $0 <= 0 }
+        case ">": return { $0 > 0 }
+        case ">=": return { $0 >= 0 }
+        default: return { _ in false }
+        }
+    }
+
     static func test(_ op: String, _ c: Int) -> Bool {
         switch op {
         case "=": return c == 0
