@@ -38,24 +38,57 @@ public enum ConflictFinder {
             keys[subject] = k
             return k
         }
-        var statements: [Statement] = []
+        // Two passes so that a million indicator rows cost no more than a few small integers
+        // each: first find the groups where two values differ, then describe only those.
+        struct GroupKey: Hashable { var region: Int, year: Int, key: Int, unit: Int }
+        var ids: [String: Int] = [:]
+        func id(_ s: String?) -> Int {
+            guard let s else { return -1 }
+            if let i = ids[s] { return i }
+            ids[s] = ids.count
+            return ids.count - 1
+        }
+        func groupKey(_ subject: String, _ region: String?, _ year: Int, _ unit: String?) -> GroupKey? {
+            let k = key(subject)
+            guard k.count >= minimumSubject else { return nil }
+            return GroupKey(region: id(region), year: year, key: id(k), unit: id(unit))
+        }
+        var firstValue: [GroupKey: Double] = [:]
+        var differing = Set<GroupKey>()
+        func note(_ g: GroupKey, _ value: Double) {
+            if let v = firstValue[g] {
+                if abs(v - value) > 1e-9 * max(1, abs(value)) { differing.insert(g) }
+            } else {
+                firstValue[g] = value
+            }
+        }
         for f in corpus.figures {
             guard let year = f.year else { continue }
             let base = f.base
-            statements.append(Statement(key: key(f.subject), subject: f.subject, region: f.region, year: year, unit: base.unit,
-                                        value: base.value, written: f.stated, place: f.provenance, fromTable: false))
+            if let g = groupKey(f.subject, f.region, year, base.unit) { note(g, base.value) }
         }
         for i in corpus.indicators where i.kind == "target" {
-            guard let value = i.base.value else { continue }
-            statements.append(Statement(key: key(i.name), subject: i.name, region: i.region, year: i.year, unit: i.base.unit,
-                                        value: value, written: written(i.op, i.value ?? value, i.unit), place: i.provenance, fromTable: true))
+            guard let value = i.base.value, let g = groupKey(i.name, i.region, i.year, i.base.unit) else { continue }
+            note(g, value)
         }
-        var groups: [String: [Statement]] = [:]
-        var order: [String] = []
-        for s in statements where s.key.count >= minimumSubject {
-            let g = [s.region ?? "", String(s.year), s.key, s.unit ?? ""].joined(separator: "\u{1}")
+        firstValue = [:]
+        var groups: [GroupKey: [Statement]] = [:]
+        var order: [GroupKey] = []
+        func add(_ g: GroupKey, _ s: Statement) {
             if groups[g] == nil { order.append(g) }
             groups[g, default: []].append(s)
+        }
+        for f in corpus.figures {
+            guard let year = f.year else { continue }
+            let base = f.base
+            guard let g = groupKey(f.subject, f.region, year, base.unit), differing.contains(g) else { continue }
+            add(g, Statement(key: key(f.subject), subject: f.subject, region: f.region, year: year, unit: base.unit,
+                             value: base.value, written: f.stated, place: f.provenance, fromTable: false))
+        }
+        for i in corpus.indicators where i.kind == "target" {
+            guard let value = i.base.value, let g = groupKey(i.name, i.region, i.year, i.base.unit), differing.contains(g) else { continue }
+            add(g, Statement(key: key(i.name), subject: i.name, region: i.region, year: i.year, unit: i.base.unit,
+                             value: value, written: written(i.op, i.value ?? value, i.unit), place: i.provenance, fromTable: true))
         }
         let labels = Dictionary(corpus.documents.map { ($0.id, $0.number ?? $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         func cite(_ group: [Statement]) -> String {
