@@ -179,6 +179,12 @@ struct Binder {
                 pattern = s
             default: throw QueryError("'~' needs a regular expression in quotes", at: r.range)
             }
+            // Foundation leaks the copy of any pattern over 256 UTF-16 units (CFRegularExpression's
+            // stack buffer); no pattern an analyst writes is that long.
+            if pattern.utf16.count > RegexGuard.maximumLength {
+                throw QueryError("regular expression of \(pattern.utf16.count) characters; the limit is \(RegexGuard.maximumLength)",
+                                 at: r.range, hint: "split it into several ~ conditions joined by or")
+            }
             if let fragment = RegexGuard.nestedRepetition(in: pattern) {
                 throw QueryError("regular expression with a repeated group that repeats inside, \(fragment), can take exponential time; qyx refuses it",
                                  at: r.range, hint: "write the group without the inner repetition, or use contains")

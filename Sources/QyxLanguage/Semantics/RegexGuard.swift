@@ -2,6 +2,9 @@
 /// repeated group that itself repeats, such as `(a+)+` or `(x*|y)*`. Such a pattern on one long
 /// cell would hang the query where no row limit or Ctrl-C can reach it.
 enum RegexGuard {
+    /// Longest pattern accepted, in UTF-16 units.
+    static let maximumLength = 256
+
     /// The offending `(…)+` fragment, or nil when the pattern is safe.
     static func nestedRepetition(in pattern: String) -> String? {
         let chars = Array(pattern)

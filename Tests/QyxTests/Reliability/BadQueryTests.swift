@@ -20,6 +20,8 @@ import Testing
         ("select name from indicators where name ~ \"(a+)+$\"", "<stdin>:1:42: error: regular expression with a repeated group that repeats inside, (a+)+,"),
         ("select name from indicators where name ~ \"([a-z]*x)*y\"", "error: regular expression with a repeated group that repeats inside"),
         ("selec name from indicators", "<stdin>:1:1: error: unknown statement 'selec'"),
+        // Fuzzing found that Foundation leaks patterns over 256 UTF-16 units (Tests/Fuzz/Regressions).
+        ("select name from indicators where name ~ \"" + String(repeating: "a", count: 300) + "\"", "<stdin>:1:42: error: regular expression of 300 characters; the limit is 256"),
         ("select name from indicators limit -1", "<stdin>:1:"),
     ])
     func badQueryIsALocatedErrorAndExitOne(_ text: String, _ message: String) throws {
