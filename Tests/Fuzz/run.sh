@@ -22,6 +22,13 @@ shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(FuzzQuery FuzzDocument)
 case "$duration" in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...]" >&2; exit 2 ;; esac
+for i in "${!targets[@]}"; do
+    case "${targets[$i]}" in
+        FuzzQuery|query) targets[$i]=FuzzQuery ;;
+        FuzzDocument|document) targets[$i]=FuzzDocument ;;
+        *) echo "unknown target ${targets[$i]} (FuzzQuery, FuzzDocument)" >&2; exit 2 ;;
+    esac
+done
 
 findings_dir="$here/Findings"
 log_tsv="$here/fuzz-log.tsv"
@@ -85,7 +92,6 @@ if ! (cd "$here" && swift build "${build_flags[@]}") >"$build_log" 2>&1; then
 fi
 bin=$(cd "$here" && swift build "${build_flags[@]}" --show-bin-path)
 for t in "${targets[@]}"; do
-    case "$t" in query) t=FuzzQuery ;; document) t=FuzzDocument ;; esac
     if [ -x "$bin/$t" ] && ! grep -q __sancov_cntrs <(objdump -h "$bin/$t" 2>/dev/null || strings "$bin/$t"); then
         echo "$t has no coverage counters: the build did not instrument the code" >&2; exit 2
     fi
@@ -101,9 +107,8 @@ total_findings=0
 
 for target in "${targets[@]}"; do
     case "$target" in
-        FuzzQuery|query) target=FuzzQuery; seeds="$here/Seeds/query" ;;
-        FuzzDocument|document) target=FuzzDocument; seeds="$here/Seeds/document" ;;
-        *) echo "unknown target $target (FuzzQuery, FuzzDocument)" >&2; exit 2 ;;
+        FuzzQuery) seeds="$here/Seeds/query" ;;
+        FuzzDocument) seeds="$here/Seeds/document" ;;
     esac
     mkdir -p "$findings_dir/$target"
     # Regression inputs (earlier findings, minimized) are replayed one by one, without the
