@@ -49,7 +49,7 @@ enum TaskBuilder {
     }
 
     /// Units named by `(牵头单位:…)` / `（责任单位：…）`, in order, without repeats.
-    nonisolated(unsafe) static let leadPattern = try! NSRegularExpression(pattern: #"(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)"#)
+    static let leadPattern = try! NSRegularExpression(pattern: #"(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)"#)
 
     static func leads(in text: String) -> [String] {
         guard TextSearch.contains(text, "单位") || TextSearch.contains(text, "部门") else { return [] }
