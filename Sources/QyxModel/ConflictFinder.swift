@@ -3,7 +3,6 @@
 public enum ConflictFinder {
     /// One stated value and where it is.
     struct Statement {
-        var key: String
         var subject: String
         var region: String?
         var year: Int
@@ -24,20 +23,30 @@ public enum ConflictFinder {
         return k
     }
 
-    static func written(_ op: ComparisonOp?, _ value: Double, _ unit: String?) -> String {
-        let symbol = op == nil || op == .eq ? "" : op!.rawValue
-        return symbol + Value.format(value) + (unit ?? "")
+    /// Values that differ by rounding noise only are the same value.
+    static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
+
+    /// Every dated figure and every table target, as a statement built only when asked for.
+    static func forEachStatement(in corpus: Corpus, _ body: (_ subject: String, _ region: String?, _ year: Int, _ unit: String?,
+                                                             _ value: Double, _ statement: () -> Statement) -> Void) {
+        for f in corpus.figures {
+            guard let year = f.year else { continue }
+            let base = f.base
+            body(f.subject, f.region, year, base.unit, base.value) {
+                Statement(subject: f.subject, region: f.region, year: year, unit: base.unit, value: base.value,
+                          written: f.stated, place: f.provenance, fromTable: false)
+            }
+        }
+        for i in corpus.indicators where i.kind == "target" {
+            guard let value = i.base.value else { continue }
+            body(i.name, i.region, i.year, i.base.unit, value) {
+                Statement(subject: i.name, region: i.region, year: i.year, unit: i.base.unit, value: value,
+                          written: ComparisonOp.stated(i.op, i.value ?? value, i.unit), place: i.provenance, fromTable: true)
+            }
+        }
     }
 
     public static func find(in corpus: Corpus) -> [Conflict] {
-        // Names repeat across documents and years: normalize each distinct one once.
-        var keys: [String: String] = [:]
-        func key(_ subject: String) -> String {
-            if let k = keys[subject] { return k }
-            let k = Self.key(subject)
-            keys[subject] = k
-            return k
-        }
         // Two passes so that a million indicator rows cost no more than a few small integers
         // each: first find the groups where two values differ, then describe only those.
         struct GroupKey: Hashable { var region: Int, year: Int, key: Int, unit: Int }
@@ -48,59 +57,46 @@ public enum ConflictFinder {
             ids[s] = ids.count
             return ids.count - 1
         }
+        // Names repeat across documents and years: normalize each distinct one once.
+        var keys: [String: Int?] = [:]
         func groupKey(_ subject: String, _ region: String?, _ year: Int, _ unit: String?) -> GroupKey? {
-            let k = key(subject)
-            guard k.count >= minimumSubject else { return nil }
-            return GroupKey(region: id(region), year: year, key: id(k), unit: id(unit))
+            let keyID: Int?
+            if let known = keys[subject] {
+                keyID = known
+            } else {
+                let k = key(subject)
+                keyID = k.count >= minimumSubject ? id(k) : nil
+                keys[subject] = keyID
+            }
+            return keyID.map { GroupKey(region: id(region), year: year, key: $0, unit: id(unit)) }
         }
         var firstValue: [GroupKey: Double] = [:]
         var differing = Set<GroupKey>()
-        func note(_ g: GroupKey, _ value: Double) {
+        forEachStatement(in: corpus) { subject, region, year, unit, value, _ in
+            guard let g = groupKey(subject, region, year, unit) else { return }
             if let v = firstValue[g] {
-                if abs(v - value) > 1e-9 * max(1, abs(value)) { differing.insert(g) }
+                if !same(v, value) { differing.insert(g) }
             } else {
                 firstValue[g] = value
             }
         }
-        for f in corpus.figures {
-            guard let year = f.year else { continue }
-            let base = f.base
-            if let g = groupKey(f.subject, f.region, year, base.unit) { note(g, base.value) }
-        }
-        for i in corpus.indicators where i.kind == "target" {
-            guard let value = i.base.value, let g = groupKey(i.name, i.region, i.year, i.base.unit) else { continue }
-            note(g, value)
-        }
         firstValue = [:]
         var groups: [GroupKey: [Statement]] = [:]
         var order: [GroupKey] = []
-        func add(_ g: GroupKey, _ s: Statement) {
+        forEachStatement(in: corpus) { subject, region, year, unit, _, statement in
+            guard let g = groupKey(subject, region, year, unit), differing.contains(g) else { return }
             if groups[g] == nil { order.append(g) }
-            groups[g, default: []].append(s)
+            groups[g, default: []].append(statement())
         }
-        for f in corpus.figures {
-            guard let year = f.year else { continue }
-            let base = f.base
-            guard let g = groupKey(f.subject, f.region, year, base.unit), differing.contains(g) else { continue }
-            add(g, Statement(key: key(f.subject), subject: f.subject, region: f.region, year: year, unit: base.unit,
-                             value: base.value, written: f.stated, place: f.provenance, fromTable: false))
-        }
-        for i in corpus.indicators where i.kind == "target" {
-            guard let value = i.base.value, let g = groupKey(i.name, i.region, i.year, i.base.unit), differing.contains(g) else { continue }
-            add(g, Statement(key: key(i.name), subject: i.name, region: i.region, year: i.year, unit: i.base.unit,
-                             value: value, written: written(i.op, i.value ?? value, i.unit), place: i.provenance, fromTable: true))
-        }
-        let labels = Dictionary(corpus.documents.map { ($0.id, $0.number ?? $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
+        let labels = Dictionary(corpus.documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
         func cite(_ group: [Statement]) -> String {
             group.map { "\(labels[$0.place.doc] ?? $0.place.doc) line \($0.place.line)" }.joined(separator: "; ")
         }
         var conflicts: [Conflict] = []
         for g in order {
-            let group = groups[g]!
-            // Values that differ by rounding noise only are the same value.
             var byValue: [(Double, [Statement])] = []
-            for s in group {
-                if let i = byValue.firstIndex(where: { abs($0.0 - s.value) <= 1e-9 * max(1, abs(s.value)) }) {
+            for s in groups[g]! {
+                if let i = byValue.firstIndex(where: { same($0.0, s.value) }) {
                     byValue[i].1.append(s)
                 } else {
                     byValue.append((s.value, [s]))

@@ -19,6 +19,9 @@ public struct PlanDocument: EntityRecord, Hashable {
         self.line = 1
     }
 
+    /// How the document is cited: its 文号, else its title, else its id.
+    public var citation: String { number ?? title ?? id }
+
     public static let fields = Provenance.fields + [
         FieldSpec("id", .text, "document id (file name without extension)"),
         FieldSpec("title", .text, "title of the plan"),

@@ -47,7 +47,7 @@ public struct Figure: EntityRecord, Hashable {
     ]
 
     /// `>=90%`, `1900元`.
-    public var stated: String { (op == .eq ? "" : op.rawValue) + Value.format(value) + (unit ?? "") }
+    public var stated: String { ComparisonOp.stated(op, value, unit) }
 
     public var base: (value: Double, unit: String?) { Units.normalize(value, unit: unit) }
 

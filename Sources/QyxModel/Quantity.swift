@@ -11,6 +11,11 @@ public enum ComparisonOp: String, Sendable, CaseIterable {
         (">", .gt), ("＞", .gt), ("<", .lt), ("＜", .lt), ("=", .eq), ("＝", .eq),
     ]
 
+    /// `>=90%`, `1900元`: an operator (none for `=`), a value and its unit, written as one.
+    public static func stated(_ op: ComparisonOp?, _ value: Double, _ unit: String?) -> String {
+        (op == nil || op == .eq ? "" : op!.rawValue) + Value.format(value) + (unit ?? "")
+    }
+
     /// Splits a leading operator symbol off `text`.
     public static func leading(in text: Substring) -> (ComparisonOp, Substring)? {
         for (symbol, op) in symbols where text.hasPrefix(symbol) {

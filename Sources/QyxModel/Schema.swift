@@ -97,16 +97,9 @@ public enum EntityKind: String, CaseIterable, Sendable {
 
     /// Every row of this entity in `corpus`, each in field order.
     public func rows(in corpus: Corpus) -> [[Value]] {
-        switch self {
-        case .documents: return corpus.documents.map(\.values)
-        case .indicators: return corpus.indicators.map(\.values)
-        case .tasks: return corpus.tasks.map(\.values)
-        case .projects: return corpus.projects.map(\.values)
-        case .reforms: return corpus.reforms.map(\.values)
-        case .pairings: return corpus.pairings.map(\.values)
-        case .figures: return corpus.figures.map(\.values)
-        case .conflicts: return corpus.conflicts.map(\.values)
-        case .domains: return Domain.all.map { DomainRow(domain: $0).values }
-        }
+        var rows: [[Value]] = []
+        rows.reserveCapacity(count(in: corpus))
+        forEachRow(in: corpus) { rows.append($0) }
+        return rows
     }
 }

@@ -63,7 +63,7 @@ public enum DocumentReader {
         if file.truncatedCharacter {
             context.warn(max(1, file.lines.count), "the file ends inside a UTF-8 character (cut short?); the partial character is dropped")
         }
-        if file.lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if file.lines.allSatisfy({ TextCleaning.trim($0).isEmpty }) {
             context.warn(1, "empty file: nothing to load")
         } else if corpus.indicators.isEmpty && corpus.tasks.isEmpty && corpus.reforms.isEmpty && corpus.projects.isEmpty && corpus.pairings.isEmpty {
             context.warn(1, "no table or numbered work item qyx knows was found; nothing but the document itself is loaded")

@@ -37,9 +37,9 @@ public struct SourceFile: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Control bytes other than tab, newline and carriage return mean a binary file, not text
         // in another encoding.
-        let controls = bytes.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
-        if controls > 0, controls * 100 >= bytes.count || bytes.contains(0) {
-            let first = bytes.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }!
+        let isControl = { (b: UInt8) in b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D }
+        if let first = bytes.firstIndex(where: isControl),
+           bytes.contains(0) || bytes[first...].lazy.filter(isControl).count * 100 >= bytes.count {
             let line = bytes[..<first].filter { $0 == 0x0A }.count + 1
             throw ReadError(path: path, line: line, message: "binary file (control byte 0x\(String(format: "%02X", bytes[first])) at byte \(first)), not a text document")
         }

@@ -7,7 +7,7 @@ struct Citations {
 
     init(_ corpus: Corpus) {
         var labels: [String: String] = [:]
-        for d in corpus.documents { labels[d.id] = d.number ?? d.title ?? d.id }
+        for d in corpus.documents { labels[d.id] = d.citation }
         self.labels = labels
     }
 

@@ -15,6 +15,8 @@ final class ReportRun {
     let citations: Citations
     private(set) var failure: ReportError?
     private var cache: [String: ResultSet] = [:]
+    /// Each query, parsed by `validate()`.
+    private var statements: [ParsedStatement?] = []
 
     init(engine: Engine, compiled: CompiledTemplate, format: ReportFormat, file: String, source: String) {
         self.engine = engine
@@ -50,12 +52,14 @@ final class ReportRun {
     /// Checks that every query parses, before anything is rendered: a query in a section that
     /// happens to render no rows is still an error.
     func validate() {
-        for (i, q) in compiled.queries.enumerated() {
-            do {
-                let statements = try Parser.parseScript(q.text)
-                if statements.count != 1 { fail("a template query must be exactly one statement, found \(statements.count)", in: i) }
+        statements = compiled.queries.enumerated().map { i, q -> ParsedStatement? in
+            do throws(QueryError) {
+                let parsed = try Parser.parseScript(q.text)
+                if parsed.count != 1 { fail("a template query must be exactly one statement, found \(parsed.count)", in: i) }
+                return parsed.first
             } catch {
                 fail(error, in: i)
+                return nil
             }
         }
     }
@@ -66,7 +70,8 @@ final class ReportRun {
         guard failure == nil else { return nil }
         engine.parameters = parameters
         do {
-            guard let statement = try Parser.parseScript(compiled.queries[index].text).first else { return nil }
+            // Parsed once by validate(); a section's nested query runs once per row.
+            guard let statement = statements[index] else { return nil }
             let result = try engine.execute(statement)
             cache[key] = result
             return result

@@ -43,6 +43,20 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+/// `--param name=value` options, as statement parameters.
+enum Parameters {
+    static func parse(_ options: [String]) throws -> [String: Value] {
+        var values: [String: Value] = [:]
+        for p in options {
+            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param needs name=value, got '\(p)'") }
+            var name = String(p[..<eq])
+            if name.hasPrefix("$") { name.removeFirst() }
+            values[name] = Engine.parameterValue(String(p[p.index(after: eq)...]))
+        }
+        return values
+    }
+}
+
 /// A one-line progress count for long loads, on a terminal only (never into a pipe or a file).
 enum LoadProgress {
     static func reporter() -> ((Int, Int, Int) -> Void)? {

@@ -64,17 +64,3 @@ struct Render: ParsableCommand {
         }
     }
 }
-
-/// `--param name=value` options, as statement parameters.
-enum Parameters {
-    static func parse(_ options: [String]) throws -> [String: Value] {
-        var values: [String: Value] = [:]
-        for p in options {
-            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param needs name=value, got '\(p)'") }
-            var name = String(p[..<eq])
-            if name.hasPrefix("$") { name.removeFirst() }
-            values[name] = Engine.parameterValue(String(p[p.index(after: eq)...]))
-        }
-        return values
-    }
-}

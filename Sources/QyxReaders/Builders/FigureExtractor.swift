@@ -184,7 +184,7 @@ struct FigureExtractor {
         while a > 0, !Self.clauseEnds.contains(chars[a - 1]) { a -= 1 }
         var b = end
         while b < chars.count, !Self.clauseEnds.contains(chars[b]) { b += 1 }
-        let clause = String(chars[a..<b]).trimmingCharacters(in: .whitespaces)
+        let clause = TextCleaning.trim(String(chars[a..<b]))
         return Found(value: value, unit: unit, op: op, subject: subject(chars, clauseStart: a, start: start, end: end + (unitLength ?? unit.count), clauseEnd: b),
                      year: year(chars, start) ?? documentYear, clause: clause, offset: start)
     }
@@ -230,7 +230,7 @@ struct FigureExtractor {
     }
 
     static func clean(_ text: String, trailing: Bool) -> String {
-        var t = text.filter { !"“”\"「」《》（）()".contains($0) }.trimmingCharacters(in: .whitespaces)
+        var t = TextCleaning.trim(text.filter { !"“”\"「」《》（）()".contains($0) })
         // Years and 到/至 phrases are context, not subject.
         while let r = t.range(of: #"(到|至|在)?\d{4}年(底|末|前)?"#, options: .regularExpression) { t.removeSubrange(r) }
         var changed = true
