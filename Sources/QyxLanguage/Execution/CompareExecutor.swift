@@ -33,7 +33,16 @@ struct CompareExecutor {
         let unit = shape.unit.map(column)
         let context = shape.context.filter { $0 != dimension }.map(column)
 
-        struct Line { var label: String; var unit: Value; var context: [Value]; var cells: [Value: [String]] = [:]; var rows: [Int] = [] }
+        struct Line {
+            var label: String
+            var unit: Value
+            var context: [Value]
+            /// Each cell's texts with the unit they are in.
+            var cells: [Value: [(text: String, unit: Value)]] = [:]
+            var rows: [Int] = []
+            /// One year in 人 and the next in 万人: then each cell carries its own unit.
+            var mixedUnits: Bool { Set(cells.values.flatMap { $0.map(\.unit) }).count > 1 }
+        }
         var lines: [Line] = []
         var index: [[Value]: Int] = [:]
         var dimValues = Set<Value>()
@@ -44,13 +53,14 @@ struct CompareExecutor {
             let d = dim.value(r, pool)
             dimValues.insert(d)
             let text = cell.value(r, pool).displayText
+            let cellUnit = unit?.value(r, pool) ?? .null
             if let i = index[key] {
-                lines[i].cells[d, default: []].append(text)
+                lines[i].cells[d, default: []].append((text, cellUnit))
                 lines[i].rows.append(r)
             } else {
                 index[key] = lines.count
-                var line = Line(label: name, unit: unit?.value(r, pool) ?? .null, context: contextValues)
-                line.cells[d] = [text]
+                var line = Line(label: name, unit: cellUnit, context: contextValues)
+                line.cells[d] = [(text, cellUnit)]
                 line.rows = [r]
                 lines.append(line)
             }
@@ -64,9 +74,10 @@ struct CompareExecutor {
         columns += dims.map { ResultColumn(name: $0.displayText, type: .text) }
         let out: [[Value]] = lines.map { line in
             var row = line.context + [.text(line.label)]
-            if shape.unit != nil { row.append(line.unit) }
+            let mixed = line.mixedUnits
+            if shape.unit != nil { row.append(mixed ? .null : line.unit) }
             for d in dims {
-                let texts = line.cells[d] ?? []
+                let texts = (line.cells[d] ?? []).map { mixed ? $0.text + $0.unit.displayText : $0.text }
                 row.append(texts.isEmpty ? .null : .text(texts.joined(separator: " / ")))
             }
             return row
