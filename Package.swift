@@ -52,7 +52,9 @@ let package = Package(
             dependencies: [
                 "QyxModel", "QyxReaders", "QyxLanguage", "QyxRendering", "QyxReports", "LineEditing", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The built-in corpus, already loaded: see BuiltinImage.swift.
+            resources: [.copy("Resources/builtin.qyximage")]
         ),
         .testTarget(
             name: "QyxTests",

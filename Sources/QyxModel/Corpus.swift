@@ -47,5 +47,21 @@ public struct Corpus: Sendable {
         diagnostics += other.diagnostics
     }
 
+    /// Drops the rows of `entity`: a database copies each entity into columns and frees the
+    /// model's rows as it goes, so a load never holds two full copies.
+    public mutating func removeRows(of entity: EntityKind) {
+        switch entity {
+        case .documents: documents = []
+        case .indicators: indicators = []
+        case .tasks: tasks = []
+        case .projects: projects = []
+        case .reforms: reforms = []
+        case .pairings: pairings = []
+        case .figures: figures = []
+        case .conflicts: conflicts = []
+        case .domains: break
+        }
+    }
+
     public func document(_ id: String) -> PlanDocument? { documents.first { $0.id == id } }
 }

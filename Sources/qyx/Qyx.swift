@@ -36,10 +36,24 @@ struct CorpusOptions: ParsableArguments {
     /// Loads the corpus and reports what could not be read on standard error.
     func load() -> Corpus {
         let corpus = CorpusLoader.load(builtin: !noBuiltin, paths: docs, progress: LoadProgress.reporter())
-        for d in corpus.diagnostics where !quiet || d.severity == .error {
+        report(corpus.diagnostics)
+        return corpus
+    }
+
+    /// The corpus as columns to query: the built-in image when only the built-in corpus is
+    /// asked for, else the documents read afresh.
+    func database() -> Database {
+        if !noBuiltin, docs.isEmpty, let database = BuiltinImage.load() {
+            report(database.corpus.diagnostics)
+            return database
+        }
+        return Database(load())
+    }
+
+    private func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics where !quiet || d.severity == .error {
             Terminal.error(d.description)
         }
-        return corpus
     }
 }
 
@@ -131,7 +145,7 @@ struct Run: ParsableCommand {
             source = nil
         }
         let started = ProcessInfo.processInfo.systemUptime
-        let engine = Engine(database: Database(corpusOptions.load()), parameters: parameters)
+        let engine = Engine(database: corpusOptions.database(), parameters: parameters)
         if timer {
             let rows = engine.database.count(.indicators)
             Terminal.error(String(format: "Load Time: %.3f s (%d documents, %d indicators)",

@@ -42,7 +42,7 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         let format = to ?? (output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true ? .html : .markdown)
-        let engine = Engine(database: Database(corpusOptions.load()))
+        let engine = Engine(database: corpusOptions.database())
         let report: String
         do {
             report = try ReportRenderer(engine: engine).render(template: text, file: template,

@@ -1,25 +1,48 @@
 import QyxModel
+import Synchronization
 
 /// Interned strings: each distinct text is stored once and columns hold 32-bit ids, so that a
 /// million rows of repeated regions, domains and units cost four bytes a cell.
-public final class StringPool: @unchecked Sendable {
-    public private(set) var strings: [String] = []
-    private var ids: [String: Int32] = [:]
+public final class StringPool: Sendable {
+    public let strings: [String]
+    /// Id of each string. A pool read from an image builds it on the first lookup: hashing every
+    /// string would cost a cold start more than reading the whole image.
+    private let ids: Mutex<[String: Int32]?>
 
-    public init() {}
-
-    public func intern(_ s: String) -> Int32 {
-        if let id = ids[s] { return id }
-        let id = Int32(strings.count)
-        strings.append(s)
-        ids[s] = id
-        return id
+    init(strings: [String], ids: [String: Int32]?) {
+        self.strings = strings
+        self.ids = Mutex(ids)
     }
 
     /// The id of `s` if any cell holds it.
-    public func id(of s: String) -> Int32? { ids[s] }
+    public func id(of s: String) -> Int32? {
+        ids.withLock { ids in
+            if ids == nil {
+                ids = Dictionary(uniqueKeysWithValues: strings.enumerated().map { ($1, Int32($0)) })
+            }
+            return ids![s]
+        }
+    }
+
     public subscript(id: Int32) -> String { strings[Int(id)] }
     public var count: Int { strings.count }
+
+    /// Collects the strings of a database while its tables are built.
+    struct Builder {
+        private(set) var strings: [String] = []
+        private var ids: [String: Int32] = [:]
+
+        mutating func intern(_ s: String) -> Int32 {
+            if let id = ids[s] { return id }
+            let id = Int32(strings.count)
+            strings.append(s)
+            ids[s] = id
+            return id
+        }
+
+        func id(of s: String) -> Int32? { ids[s] }
+        func finish() -> StringPool { StringPool(strings: strings, ids: ids) }
+    }
 }
 
 /// One field of a table, stored by type: ints and doubles unboxed (Int.min and NaN mean null),
@@ -44,7 +67,7 @@ public struct Column: Sendable {
         }
     }
 
-    mutating func append(_ v: Value, pool: StringPool) {
+    mutating func append(_ v: Value, pool: inout StringPool.Builder) {
         switch spec.type {
         case .int:
             if case .int(let i) = v { ints.append(i) } else if let d = v.number { ints.append(Int(d)) } else { ints.append(Self.nullInt) }
@@ -86,8 +109,8 @@ public struct Column: Sendable {
 public final class Table: @unchecked Sendable {
     public let name: String
     public let fields: [FieldSpec]
-    public private(set) var columns: [Column]
-    public private(set) var count = 0
+    public internal(set) var columns: [Column]
+    public internal(set) var count = 0
     /// Row of the `documents` table each row comes from (-1 when none).
     public internal(set) var documentRow: [Int32] = []
     let fieldIndex: [String: Int]
@@ -99,8 +122,8 @@ public final class Table: @unchecked Sendable {
         fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
     }
 
-    func append(_ row: [Value], pool: StringPool) {
-        for i in columns.indices { columns[i].append(row[i], pool: pool) }
+    func append(_ row: [Value], pool: inout StringPool.Builder) {
+        for i in columns.indices { columns[i].append(row[i], pool: &pool) }
         count += 1
     }
 
@@ -110,22 +133,27 @@ public final class Table: @unchecked Sendable {
 
 /// The queryable form of a corpus: one columnar table per entity, sharing one string pool.
 public final class Database: @unchecked Sendable {
-    public let pool = StringPool()
+    public let pool: StringPool
     public private(set) var tables: [String: Table] = [:]
     /// The documents and diagnostics of the corpus; the rows themselves live only in the
     /// tables, so the model's copy can be freed once they are built.
     public let corpus: Corpus
 
-    public init(_ corpus: Corpus) {
+    /// Copies every entity of `corpus` into columns, freeing the model's rows entity by entity.
+    public init(_ corpus: consuming Corpus) {
+        var corpus = corpus
         var slim = Corpus()
         slim.documents = corpus.documents
         slim.diagnostics = corpus.diagnostics
         self.corpus = slim
+        var strings = StringPool.Builder()
         for entity in EntityKind.allCases {
             let table = Table(name: entity.rawValue, fields: entity.fields, capacity: entity.count(in: corpus))
-            entity.forEachRow(in: corpus) { table.append($0, pool: pool) }
+            entity.forEachRow(in: corpus) { table.append($0, pool: &strings) }
             tables[entity.rawValue] = table
+            corpus.removeRows(of: entity)
         }
+        pool = strings.finish()
         // Each row's document, for document.FIELD.
         let docs = tables["documents"]!
         var docRows: [Int32: Int32] = [:]
@@ -134,6 +162,13 @@ public final class Database: @unchecked Sendable {
             guard let doc = table.column("doc") else { continue }
             table.documentRow = (0..<table.count).map { doc.texts[$0] < 0 ? -1 : docRows[doc.texts[$0]] ?? -1 }
         }
+    }
+
+    /// A database whose tables were built elsewhere (read from an image).
+    init(pool: StringPool, tables: [String: Table], corpus: Corpus) {
+        self.pool = pool
+        self.tables = tables
+        self.corpus = corpus
     }
 
     public func table(_ name: String) -> Table? { tables[name.lowercased()] }
