@@ -169,6 +169,7 @@ extension OutputFormat: ExpressibleByArgument {}
 /// `qyx export --format sqlite FILE` writes every entity into a SQLite database.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write one entity as CSV or JSON Lines, or every entity into a SQLite database.",
         discussion: """
           qyx export indicators --format csv

@@ -9,6 +9,7 @@ extension ReportFormat: ExpressibleByArgument {}
 /// `qyx render TEMPLATE [--param name=value …] [-o OUT] [--to md|html]`: fills a report template.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Fill a Markdown report template with query results, as Markdown or HTML.",
         discussion: """
         Queries go in ```qyx blocks (a table, or a chart with chart=line|bar), in {{ select … }} \
