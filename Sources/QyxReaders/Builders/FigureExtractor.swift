@@ -3,7 +3,7 @@ import QyxModel
 /// Finds the quantities in one line of prose: numbers with a unit (90%, 1900元, 2.5亿元, 3家),
 /// their operator (达到 → >=, 以下 → <=), the phrase they are about and the year they are for.
 /// Years, dates, list numbers, document numbers and names with digits (5G, 1+4+N, 120急救)
-/// are not figures.
+/// are not figures. The rules are here; `FigureScanner` and `CharacterFigureExtractor` read them.
 struct FigureExtractor {
     /// One figure: its value, unit and operator, what it is about and the year it is for.
     struct Found: Equatable {

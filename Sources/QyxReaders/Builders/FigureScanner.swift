@@ -131,6 +131,7 @@ struct FigureScanner {
                 highEnd + (unitAfter?.length ?? 0))
     }
 
+    /// The end of the run of ASCII digits from `i`.
     func digitsEnd(from i: Int) -> Int {
         var end = i
         while end < chars.count, Self.isDigit(chars[end]) { end += 1 }
@@ -151,10 +152,12 @@ struct FigureScanner {
         return value
     }
 
+    /// Whether `word` is spelled at `at` (which may be out of the line).
     func matches(_ at: Int, _ word: Word) -> Bool {
         at >= 0 && at + word.count <= chars.count && chars[at..<(at + word.count)].elementsEqual(word)
     }
 
+    /// The characters in `range` as a String.
     func text(_ range: Range<Int>) -> String { Self.string(chars[range]) }
 
     /// UTF-8 written straight into the new String: `unicodeScalars.append(contentsOf:)` is
@@ -194,6 +197,7 @@ struct FigureScanner {
         return nil
     }
 
+    /// A year 1949-2100 followed by 年, 学 or a dash, or after a bracket or dash.
     func isYear(_ start: Int, _ end: Int) -> Bool {
         guard let y = fourDigits(start..<end), (1949...2100).contains(y) else { return false }
         let n = chars.count
@@ -220,6 +224,7 @@ struct FigureScanner {
         return false
     }
 
+    /// The operator a symbol or word right before the number states (one space allowed).
     func operatorBefore(_ start: Int) -> ComparisonOp {
         var p = start
         if p > 0, chars[p - 1] == " " { p -= 1 }
@@ -228,6 +233,7 @@ struct FigureScanner {
         return .eq
     }
 
+    /// The figure for the number at `start..<end`: its clause, subject and year.
     func figure(_ start: Int, _ end: Int, value: Double, unit: String, op: ComparisonOp, unitLength: Int? = nil) -> Found {
         var a = start
         while a > 0, !Self.clauseEnds.contains(chars[a - 1]) { a -= 1 }
