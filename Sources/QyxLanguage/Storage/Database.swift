@@ -53,6 +53,8 @@ public struct Column: Sendable {
     var doubles: [Double] = []
     var texts: [Int32] = []
     var values: [Value] = []
+    /// The text of the last cell appended, while building.
+    private var lastText: String?
 
     public static let nullInt = Int.min
     public static let nullText: Int32 = -1
@@ -75,8 +77,18 @@ public struct Column: Sendable {
             doubles.append(v.number ?? .nan)
         case .text, .date:
             switch v {
-            case .text(let s), .date(let s): texts.append(pool.intern(s))
-            default: texts.append(Self.nullText)
+            case .text(let s), .date(let s):
+                // Rows of one document repeat its doc, region, domain and unit: a byte compare
+                // with the previous cell is far cheaper than hashing the string again.
+                if let last = lastText, last.utf8.count == s.utf8.count, last.utf8.elementsEqual(s.utf8) {
+                    texts.append(texts[texts.count - 1])
+                } else {
+                    texts.append(pool.intern(s))
+                    lastText = s
+                }
+            default:
+                texts.append(Self.nullText)
+                lastText = nil
             }
         case .list, .record:
             values.append(v)
