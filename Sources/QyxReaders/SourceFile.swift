@@ -14,11 +14,31 @@ public struct SourceFile: Sendable {
     public init(id: String, path: String, text: String) {
         self.id = id
         self.path = path
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        self.lines = Self.lines(of: text)
+    }
+
+    /// `text` split at LF the way Character splitting does it, without walking Characters: a
+    /// CR LF pair is one Character, so only an LF after anything but CR ends a line. A CR left
+    /// at the end of a line is dropped, and so is an empty last line.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
+                lines.append(line(bytes, start..<i))
+                start = i + 1
+            }
+            lines.append(line(bytes, start..<bytes.count))
+            if lines.last!.isEmpty { lines.removeLast() }
+            return lines
         }
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+    }
+
+    private static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var end = range.upperBound
+        if end > range.lowerBound && bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
     }
 
     /// Reads `url` as UTF-8; anything else is an error that names the file and the first bad byte.
@@ -44,11 +64,13 @@ public struct SourceFile: Sendable {
             throw ReadError(path: path, line: line, message: "binary file (control byte 0x\(String(format: "%02X", bytes[first])) at byte \(first)), not a text document")
         }
         var truncated = false
-        if String(validating: bytes, as: UTF8.self) == nil, let cut = incompleteTail(bytes) {
+        var text = String(validating: bytes, as: UTF8.self)
+        if text == nil, let cut = incompleteTail(bytes) {
             bytes.removeLast(cut)
             truncated = true
+            text = String(validating: bytes, as: UTF8.self)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text else {
             let (offset, line) = firstInvalidUTF8(bytes)
             throw ReadError(path: path, line: line,
                             message: "not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); if it is GBK, convert it with iconv -f GBK -t UTF-8 first")
