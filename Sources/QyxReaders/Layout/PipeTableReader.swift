@@ -1,17 +1,25 @@
+import QyxModel
+
 /// Reads tables written one row per line with `|` between cells (`领域 | 序号 | 指 标 | 2022年 |`).
 /// A lone pipe line is site navigation, not a table; the caller treats it as chrome.
 enum PipeTableReader {
     static func isPipeLine(_ line: String) -> Bool {
-        line.contains("|") && line.split(separator: "|").filter { !TextCleaning.isBlank(String($0)) }.count >= 3
+        // No `|` Character without a `|` byte; most lines have none.
+        guard line.utf8.contains(UInt8(ascii: "|")) else { return false }
+        return pieces(of: line).lazy.filter { !TextCleaning.isBlank(String($0)) }.prefix(3).count >= 3
     }
 
     /// Cells of one line; the empty piece after a closing `|` is not a cell.
     static func cells(_ line: String) -> [String] {
-        var pieces = line.split(separator: "|", omittingEmptySubsequences: false).map {
-            TextCleaning.collapse(String($0))
-        }
+        var pieces = pieces(of: line).map { TextCleaning.collapse(String($0)) }
         if pieces.last == "" { pieces.removeLast() }
         return pieces
+    }
+
+    /// `line` split at every `|`, empty pieces kept: at `|` bytes when the line is plain.
+    static func pieces(of line: String) -> [Substring] {
+        guard PlainText.isPlain(line) else { return line.split(separator: "|", omittingEmptySubsequences: false) }
+        return line.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Tables in `file`, skipping lines already `claimed`. Returns the tables and single pipe lines.
