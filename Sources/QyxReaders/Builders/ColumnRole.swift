@@ -1,4 +1,5 @@
 import Foundation
+import QyxModel
 
 /// What a header cell says a column holds. Tables are recognized by their columns, never by
 /// the file they come from.
@@ -41,10 +42,18 @@ enum ColumnRole: Equatable {
 /// Patterns for unit names (县卫健局, 县府办, 县总工会) and administrative places.
 enum Names {
     static let unitSuffixes = ["局", "办", "委", "会", "院", "中心", "公司", "部", "所", "站", "处", "队", "厅", "室", "政府", "联", "团", "办公室"]
+    static let unitSuffixEnds = Set(unitSuffixes.map { $0.unicodeScalars.last! })
 
     /// Does a cell read like the name of a government unit rather than a value?
     static func isUnit(_ s: String) -> Bool {
         let t = TextCleaning.trim(s)
+        // A whole last Character that ends no unit suffix rules it out.
+        if let last = PlainText.lastCharacterScalar(t), !unitSuffixEnds.contains(last) { return false }
+        if PlainText.isPlain(t) {
+            guard (2...20).contains(PlainText.count(t)), !t.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
+                  !TextSearch.contains(t, "。"), !TextSearch.contains(t, "，"), !TextSearch.contains(t, ",") else { return false }
+            return unitSuffixes.contains { t.utf8.reversed().starts(with: $0.utf8.reversed()) }
+        }
         guard (2...20).contains(t.count), !t.contains(where: { $0.isNumber }),
               !t.contains("。"), !t.contains("，"), !t.contains(",") else { return false }
         return unitSuffixes.contains { t.hasSuffix($0) }
@@ -57,6 +66,15 @@ enum Names {
 
     /// A fragment that ends mid-cell: the next line continues it.
     static func continuesOnNextLine(_ s: String) -> Bool {
+        if PlainText.isPlain(s) {
+            guard let last = s.unicodeScalars.last else { return false }
+            if "、，,（(“《+".unicodeScalars.contains(last) { return true }
+            var depth = 0
+            for c in s.unicodeScalars {
+                if c == "(" || c == "（" { depth += 1 } else if c == ")" || c == "）" { depth -= 1 }
+            }
+            return depth > 0
+        }
         guard let last = s.last else { return false }
         if "、，,（(“《+".contains(last) { return true }
         let opens = s.filter { $0 == "(" || $0 == "（" }.count

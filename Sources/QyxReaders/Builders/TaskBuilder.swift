@@ -44,22 +44,56 @@ enum TaskBuilder {
 
     /// The lead phrase: text before the first 。 (or the whole text).
     static func title(of text: String) -> String {
+        if PlainText.isPlain(text) {
+            let u = text.utf8
+            let stop = u.indices.first { u[$0] == 0xE3 && u[$0...].starts(with: "。".utf8) } ?? u.endIndex
+            return TextCleaning.trim(String(text[..<stop]))
+        }
         let head = text.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
         return TextCleaning.trim(head)
     }
 
     /// Units named by `(牵头单位:…)` / `（责任单位：…）`, in order, without repeats.
-    static let leadPattern = try! NSRegularExpression(pattern: #"(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)"#)
-
     static func leads(in text: String) -> [String] {
         guard TextSearch.contains(text, "单位") || TextSearch.contains(text, "部门") else { return [] }
-        let regex = leadPattern
         var seen = Set<String>()
         var out: [String] = []
-        for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let r = Range(m.range(at: 1), in: text) else { continue }
-            for unit in TextCleaning.list(String(text[r])) where seen.insert(unit).inserted { out.append(unit) }
+        for list in leadLists(in: text) {
+            for unit in TextCleaning.list(String(list)) where seen.insert(unit).inserted { out.append(unit) }
         }
         return out
+    }
+
+    static let leadLabels = ["牵头单位", "责任单位", "牵头部门"].map { Array($0.utf8) }
+
+    /// What the regex `(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)` captures, match after match.
+    /// Regexes match scalars, not Characters, so a byte scan finds the same matches in any string.
+    static func leadLists(in text: String) -> [Substring] {
+        let ranges: [Range<Int>] = text.withBytes { b in
+            func at(_ i: Int, _ word: some Collection<UInt8>) -> Bool {
+                i + word.count <= b.count && UnsafeBufferPointer(rebasing: b[i...]).starts(with: word)
+            }
+            var ranges: [Range<Int>] = []
+            var i = 0
+            while i < b.count {
+                guard leadLabels.contains(where: { $0[0] == b[i] }), let label = leadLabels.first(where: { at(i, $0) }) else { i += 1; continue }
+                let colon = i + label.count
+                let start = at(colon, ":".utf8) ? colon + 1 : at(colon, "：".utf8) ? colon + 3 : nil
+                guard let start else { i += 1; continue }
+                var end = start
+                while end < b.count, b[end] != UInt8(ascii: ")"), !at(end, "）".utf8) { end += 1 }
+                ranges.append(start..<end)
+                i = end
+            }
+            return ranges
+        }
+        // Like `Range(_:in:)` on the regex's match, a capture whose bounds fall inside a Character
+        // (a combining mark after the colon) is dropped.
+        let u = text.utf8
+        return ranges.compactMap { r in
+            guard let lower = String.Index(u.index(u.startIndex, offsetBy: r.lowerBound), within: text),
+                  let upper = String.Index(u.index(u.startIndex, offsetBy: r.upperBound), within: text) else { return nil }
+            return text[lower..<upper]
+        }
     }
 }
