@@ -15,7 +15,7 @@ public enum PlainText {
     /// no canonical equivalent but themselves: ASCII and Latin-1, general punctuation, CJK
     /// punctuation, ideographs, full-width forms and the symbols plans use. Checked scalar by
     /// scalar against the Unicode data of the Swift runtime and Foundation.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isStable(_ v: UInt32) -> Bool {
         switch v {
         case 0x0D: false                                    // CR joins a following LF
@@ -33,15 +33,17 @@ public enum PlainText {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isStable(_ scalar: Unicode.Scalar) -> Bool { isStable(scalar.value) }
 
     /// Is every scalar of `s` stable?
+    @inlinable
     public static func isPlain(_ s: some StringProtocol) -> Bool {
         if let answer = s.utf8.withContiguousStorageIfAvailable(isPlain(bytes:)) { return answer }
         return s.unicodeScalars.allSatisfy(isStable)
     }
 
+    @inlinable
     public static func isPlain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
@@ -61,7 +63,7 @@ public enum PlainText {
     }
 
     /// The scalar that starts at `i` in valid UTF-8, and its length in bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
         let b = UInt32(bytes[i])
         if b < 0x80 { return (b, 1) }
@@ -74,7 +76,7 @@ public enum PlainText {
     }
 
     /// The start of the scalar that ends just before `end`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func scalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
         var i = end - 1
         while i > 0 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
@@ -82,6 +84,7 @@ public enum PlainText {
     }
 
     /// Characters in plain text: every byte that starts a scalar.
+    @inlinable
     public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         for b in bytes where b & 0xC0 != 0x80 { n += 1 }
@@ -89,12 +92,14 @@ public enum PlainText {
     }
 
     /// `s.count` without grapheme breaking when `s` is plain.
+    @inlinable
     public static func count(_ s: some StringProtocol) -> Int {
         let plainCount = s.utf8.withContiguousStorageIfAvailable { isPlain(bytes: $0) ? scalarCount($0) : nil }
         return (plainCount ?? nil) ?? s.count
     }
 
     /// The first scalar of `s` when it is a whole Character: it and the scalar after it are stable.
+    @inlinable
     public static func firstCharacterScalar(_ s: some StringProtocol) -> Unicode.Scalar? {
         var scalars = s.unicodeScalars.makeIterator()
         guard let first = scalars.next(), isStable(first) else { return nil }
@@ -103,6 +108,7 @@ public enum PlainText {
     }
 
     /// The last scalar of `s` when it is a whole Character: it and the scalar before it are stable.
+    @inlinable
     public static func lastCharacterScalar(_ s: some StringProtocol) -> Unicode.Scalar? {
         let scalars = s.unicodeScalars
         guard let last = scalars.last, isStable(last) else { return nil }
@@ -112,12 +118,14 @@ public enum PlainText {
     }
 
     /// `s.hasPrefix(p)` for a plain `p`.
+    @inlinable
     public static func hasPrefix(_ s: some StringProtocol, _ p: String) -> Bool {
         if let first = firstCharacterScalar(s), let want = p.unicodeScalars.first, first != want { return false }
         return isPlain(s) ? s.utf8.starts(with: p.utf8) : s.hasPrefix(p)
     }
 
     /// `s.hasSuffix(p)` for a plain `p`.
+    @inlinable
     public static func hasSuffix(_ s: some StringProtocol, _ p: String) -> Bool {
         if let last = lastCharacterScalar(s), let want = p.unicodeScalars.last, last != want { return false }
         return isPlain(s) ? s.utf8.reversed().starts(with: p.utf8.reversed()) : s.hasSuffix(p)
@@ -125,6 +133,7 @@ public enum PlainText {
 
     /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation when neither end can be
     /// whitespace (whichever way Foundation walks the text, it stops at a scalar outside the set).
+    @inlinable
     public static func trimmingWhitespace(_ s: some StringProtocol) -> String {
         let scalars = s.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
@@ -132,17 +141,26 @@ public enum PlainText {
         return s.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Could `c` be in `CharacterSet.whitespaces`? Answered without it for ASCII and CJK.
-    @inline(__always)
+    /// Could `c` be in `CharacterSet.whitespaces` (tab and the space separators)? Answered
+    /// without asking it for the blocks plans are written in, which hold no space separator.
+    @usableFromInline @inline(__always)
     static func mayBeWhitespace(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x09, 0x20: true
-        case 0x00...0x7F, 0x3001...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFFEE: false
+        case 0x09, 0x20, 0xA0: true
+        case 0x00...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2FFF, 0x3001...0xD7FF, 0xFF01...0xFFEF: false
         default: CharacterSet.whitespaces.contains(c)
         }
     }
 
+    /// Runs `body` over the UTF-8 bytes of `s`, copying them only if they are not contiguous.
+    @inlinable
+    public static func withBytes<R>(_ s: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return try Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// `s == p` for a plain `p`.
+    @inlinable
     public static func equals(_ s: some StringProtocol, _ p: String) -> Bool {
         if let first = firstCharacterScalar(s), let want = p.unicodeScalars.first, first != want { return false }
         if s.utf8.elementsEqual(p.utf8) { return true }

@@ -100,15 +100,14 @@ public struct TargetReading: Hashable, Sendable {
         let text = PlainText.trimmingWhitespace(raw)
         let qualitative = TargetReading(op: nil, value: nil, parts: [], cellUnit: nil)
         if text.isEmpty { return qualitative }
+        // Plain text is read from its bytes, anything else by Characters.
         let plain = PlainText.isPlain(text)
-        if let single = plain ? parsePlainSingle(Substring(text)) : parseSingle(Substring(text)) {
+        let parseSingle = plain ? parsePlainSingle : parseSingle
+        if let single = parseSingle(Substring(text)) {
             return TargetReading(op: single.op, value: single.value, parts: [], cellUnit: single.unit)
         }
-        if plain {
-            // Neither a bracketed count nor a list without a bracket or a list separator.
-            let marks: Set<Unicode.Scalar> = ["(", "（", "、", "，", ",", "；", ";"]
-            if !text.unicodeScalars.contains(where: marks.contains) { return qualitative }
-        }
+        // Words without a bracket or a list separator are all there is to most qualitative cells.
+        if plain && !text.unicodeScalars.contains(where: compositeMarks.contains) { return qualitative }
         // 1(3): a count and a second count in brackets.
         if text.last == ")" || text.last == "）",
            let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }),
@@ -126,7 +125,7 @@ public struct TargetReading: Hashable, Sendable {
             for piece in pieces {
                 guard let digit = piece.firstIndex(where: { $0.isNumber || "<>≥≤≧≦＞＜=".contains($0) }),
                       let number = parseSingle(piece[digit...]) else { return qualitative }
-                let label = piece[..<digit].trimmingCharacters(in: .whitespaces)
+                let label = PlainText.trimmingWhitespace(piece[..<digit])
                 parts.append(TargetPart(label: label, op: number.op, value: number.value))
             }
             return TargetReading(op: nil, value: nil, parts: parts, cellUnit: nil)
@@ -134,32 +133,41 @@ public struct TargetReading: Hashable, Sendable {
         return qualitative
     }
 
+    static let compositeMarks: [Unicode.Scalar] = ["(", "（", "、", "，", ",", "；", ";"]
+    static let symbolBytes = ComparisonOp.symbols.map { (Array($0.0.utf8), $0.1) }
+
     /// `parseSingle` on the bytes of plain text, where every Character is one scalar.
     static func parsePlainSingle(_ text: Substring) -> (op: ComparisonOp, value: Double, unit: String?)? {
-        let u = text.utf8
-        func skipSpaces(_ i: inout Substring.UTF8View.Index) {
-            while i < u.endIndex {
-                if u[i] == 0x20 { u.formIndex(after: &i) }
-                else if u[i...].starts(with: "\u{a0}".utf8) || u[i...].starts(with: "\u{3000}".utf8) {
-                    i = u.index(i, offsetBy: u[i] == 0xC2 ? 2 : 3)
-                } else { break }
+        PlainText.withBytes(text) { b -> (op: ComparisonOp, value: Double, unit: String?)? in
+            func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+            func has(_ word: [UInt8], at i: Int) -> Bool {
+                i + word.count <= b.count && UnsafeBufferPointer(rebasing: b[i...]).starts(with: word)
             }
+            var i = 0
+            func skipSpaces() {                                     // space, U+00A0, U+3000
+                while i < b.count {
+                    if b[i] == 0x20 { i += 1 } else if has([0xC2, 0xA0], at: i) { i += 2 }
+                    else if has([0xE3, 0x80, 0x80], at: i) { i += 3 } else { return }
+                }
+            }
+            skipSpaces()
+            var op = ComparisonOp.eq
+            if !isDigit(i), let (symbol, found) = symbolBytes.first(where: { has($0.0, at: i) }) {
+                op = found
+                i += symbol.count
+                skipSpaces()
+            }
+            let start = i
+            while isDigit(i) || (i < b.count && b[i] == UInt8(ascii: ".")) { i += 1 }
+            guard i > start, let value = Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            else { return nil }
+            if i == b.count { return (op, value, nil) }
+            let tail = PlainText.trimmingWhitespace(String(decoding: UnsafeBufferPointer(rebasing: b[i...]), as: UTF8.self))
+            if tail.isEmpty { return (op, value, nil) }
+            if tail == "%" || tail == "％" { return (op, value, "%") }
+            if tail == "‰" { return (op, value, "‰") }
+            return nil
         }
-        var i = u.startIndex
-        skipSpaces(&i)
-        var op = ComparisonOp.eq
-        if let (symbol, found) = ComparisonOp.symbols.first(where: { u[i...].starts(with: $0.0.utf8) }) {
-            op = found
-            i = u.index(i, offsetBy: symbol.utf8.count)
-            skipSpaces(&i)
-        }
-        let digitsEnd = u[i...].firstIndex(where: { !($0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: ".")) }) ?? u.endIndex
-        guard digitsEnd > i, let value = Double(text[i..<digitsEnd]) else { return nil }
-        let tail = PlainText.trimmingWhitespace(text[digitsEnd...])
-        if tail.isEmpty { return (op, value, nil) }
-        if tail == "%" || tail == "％" { return (op, value, "%") }
-        if tail == "‰" { return (op, value, "‰") }
-        return nil
     }
 
     /// `≥ 93`, `<5`, `100%`, `72.5%`: an optional operator, a number, an optional trailing unit.

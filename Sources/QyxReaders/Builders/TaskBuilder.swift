@@ -28,7 +28,7 @@ enum TaskBuilder {
                 let lead = own.isEmpty ? (inherited?.lead ?? []) : own
                 stack.append((level, label, domain, lead))
                 if level == 1 {
-                    inWorkSection = workSections.contains { p.text.contains($0) } && p.text.count <= 30
+                    inWorkSection = workSections.contains { TextCleaning.contains(p.text, $0) } && PlainText.count(p.text) <= 30
                     continue
                 }
                 guard inWorkSection else { continue }
@@ -55,7 +55,6 @@ enum TaskBuilder {
 
     /// Units named by `(牵头单位:…)` / `（责任单位：…）`, in order, without repeats.
     static func leads(in text: String) -> [String] {
-        guard TextSearch.contains(text, "单位") || TextSearch.contains(text, "部门") else { return [] }
         var seen = Set<String>()
         var out: [String] = []
         for list in leadLists(in: text) {
@@ -65,25 +64,32 @@ enum TaskBuilder {
     }
 
     static let leadLabels = ["牵头单位", "责任单位", "牵头部门"].map { Array($0.utf8) }
+    static let wideColon = Array("：".utf8), wideClose = Array("）".utf8)
 
     /// What the regex `(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)` captures, match after match.
     /// Regexes match scalars, not Characters, so a byte scan finds the same matches in any string.
     static func leadLists(in text: String) -> [Substring] {
         let ranges: [Range<Int>] = text.withBytes { b in
-            func at(_ i: Int, _ word: some Collection<UInt8>) -> Bool {
-                i + word.count <= b.count && UnsafeBufferPointer(rebasing: b[i...]).starts(with: word)
+            func at(_ i: Int, _ word: [UInt8]) -> Bool {
+                guard i + word.count <= b.count else { return false }
+                for k in word.indices where b[i + k] != word[k] { return false }
+                return true
             }
             var ranges: [Range<Int>] = []
+            var from = 0                                   // where the regex would search next
             var i = 0
             while i < b.count {
-                guard leadLabels.contains(where: { $0[0] == b[i] }), let label = leadLabels.first(where: { at(i, $0) }) else { i += 1; continue }
-                let colon = i + label.count
-                let start = at(colon, ":".utf8) ? colon + 1 : at(colon, "：".utf8) ? colon + 3 : nil
-                guard let start else { i += 1; continue }
+                // Every match has a colon right after its label, and colons are rare: find them first.
+                let colon = b[i] == UInt8(ascii: ":") ? 1 : at(i, wideColon) ? 3 : 0
+                guard colon > 0, leadLabels.contains(where: { i - $0.count >= from && at(i - $0.count, $0) }) else {
+                    i += 1
+                    continue
+                }
+                let start = i + colon
                 var end = start
-                while end < b.count, b[end] != UInt8(ascii: ")"), !at(end, "）".utf8) { end += 1 }
+                while end < b.count, b[end] != UInt8(ascii: ")"), !at(end, Self.wideClose) { end += 1 }
                 ranges.append(start..<end)
-                i = end
+                (from, i) = (end, end)
             }
             return ranges
         }

@@ -47,19 +47,25 @@ enum DocumentLayout {
         return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
     }
 
-    /// `chineseDate` on the scalars of plain text: digits, 年, digits, 月, digits, 日.
+    private static let dateSeparators = ["年", "月", "日"].map { Array($0.utf8) }
+
+    /// `chineseDate` on the bytes of plain text: digits, 年, digits, 月, digits, 日.
     private static func plainDate(_ t: String) -> String? {
-        var numbers: [Int] = []
-        var digits = Substring.UnicodeScalarView()
-        let separators: [Unicode.Scalar] = ["年", "月", "日"]
-        for c in t.unicodeScalars {
-            if c.value >= 0x30 && c.value <= 0x39 { digits.append(c); continue }
-            guard numbers.count < 3, c == separators[numbers.count], !digits.isEmpty,
-                  let v = Int(String(digits)) else { return nil }
-            numbers.append(v)
-            digits = Substring.UnicodeScalarView()
+        let numbers: [Int]? = t.withBytes { b in
+            var numbers: [Int] = []
+            var start = 0, i = 0
+            while i < b.count {
+                if b[i] >= 0x30 && b[i] <= 0x39 { i += 1; continue }
+                guard numbers.count < 3, i > start,
+                      UnsafeBufferPointer(rebasing: b[i...]).starts(with: dateSeparators[numbers.count]),
+                      let v = Int(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) else { return nil }
+                numbers.append(v)
+                i += 3
+                start = i
+            }
+            return numbers.count == 3 && start == b.count ? numbers : nil
         }
-        guard numbers.count == 3, digits.isEmpty else { return nil }
+        guard let numbers else { return nil }
         return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
     }
 }

@@ -29,7 +29,7 @@ struct MetadataReader {
             if text.isEmpty { continue }
             // • 文号:  ⏎  嵊七优享办〔2024〕1号
             if PlainText.hasPrefix(text, "•") {
-                let label = text.dropFirst().trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+                let label = PlainText.trimmingWhitespace(text.dropFirst()).trimmingCharacters(in: Self.colons)
                 claimed.insert(n)
                 if let next = nextNonBlank(lines, after: n), !TextCleaning.trim(lines[next - 1]).hasPrefix("•"),
                    Self.labels[label] != nil || label.count <= 8 {
@@ -43,7 +43,7 @@ struct MetadataReader {
             let mayHaveLabel = Self.mayStartLabel(text)
             if mayHaveLabel, let colon = Self.firstColon(in: text), let key = Self.label(text[..<colon]) {
                 claimed.insert(n)
-                let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let value = PlainText.trimmingWhitespace(text[text.index(after: colon)...])
                 if !key.isEmpty, !value.isEmpty { record(String(text[..<colon]), value, line: n) }
                 continue
             }
@@ -133,8 +133,10 @@ struct MetadataReader {
         return after.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }) && !text.contains("，") && !text.contains("。")
     }
 
+    static let colons = CharacterSet(charactersIn: ":：")
+
     /// First scalars of the labels: a line whose first Character is none of them has no label.
-    static let labelStarts = Set(labels.keys.map { $0.unicodeScalars.first! })
+    static let labelStarts = Array(Set(labels.keys.map { $0.unicodeScalars.first! }))
 
     static func mayStartLabel(_ text: String) -> Bool {
         guard let first = PlainText.firstCharacterScalar(text) else { return true }
@@ -183,7 +185,8 @@ struct MetadataReader {
         // It starts with a digit: any other whole first Character rules it out.
         if let first = PlainText.firstCharacterScalar(text), !(0x30...0x39).contains(first.value) { return false }
         guard PlainText.isPlain(text) else { return isTitleByCharacters(text) }
-        guard PlainText.count(text) <= 60, !TextSearch.contains(text, "关于"), !TextSearch.contains(text, "通知"),
+        // Four scalars and 年 take seven bytes at least.
+        guard text.utf8.count >= 7, PlainText.count(text) <= 60, !TextSearch.contains(text, "关于"), !TextSearch.contains(text, "通知"),
               !TextSearch.contains(text, "。") else { return false }
         let stripped = Array(text.utf8.lazy.filter { $0 != UInt8(ascii: " ") })
         // The fifth Character (scalar) onward starts with 年.

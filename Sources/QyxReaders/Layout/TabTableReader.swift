@@ -5,12 +5,10 @@ enum TabTableReader {
     /// Two tabs or more. A tab is a Character of its own (a control never joins a neighbour), so
     /// counting bytes counts Characters.
     static func isTabLine(_ line: String) -> Bool {
-        var tabs = 0
-        for b in line.utf8 where b == 0x09 {
-            tabs += 1
-            if tabs == 2 { return true }
+        line.withBytes { bytes in
+            guard let first = bytes.firstIndex(of: 0x09) else { return false }
+            return bytes[(first + 1)...].contains(0x09)
         }
-        return false
     }
 
     /// Cells of a tab line, empty ones kept.

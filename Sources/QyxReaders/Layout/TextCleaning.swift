@@ -29,11 +29,9 @@ enum TextCleaning {
     /// Trims and folds runs of whitespace to one space.
     static func collapse(_ s: String) -> String {
         s.withBytes { b in
-            // Where each run of spaces starts and ends; nil when a neighbour of a run could join a
-            // space into a larger Character.
-            var runs: [Range<Int>] = []
+            // Is there anything to change, and is every space a Character of its own?
+            var changes = false
             var i = 0
-            var needed = false
             while i < b.count {
                 let n = spaceLength(b, at: i)
                 if n == 0 { i += 1; continue }
@@ -43,26 +41,26 @@ enum TextCleaning {
                     return s.split(whereSeparator: isSpace).joined(separator: " ")
                 }
                 // A lone ASCII space between two words stays as it is.
-                if i == 0 || end == b.count || end - i != 1 || b[i] != 0x20 { needed = true }
-                runs.append(i..<end)
+                if i == 0 || end == b.count || end - i != 1 || b[i] != 0x20 { changes = true }
                 i = end
             }
-            guard needed else { return s }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var from = 0
-            for run in runs {
-                if run.lowerBound > from {
-                    if !out.isEmpty { out.append(0x20) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<run.lowerBound]))
-                }
-                from = run.upperBound
+            return changes ? collapse(plain: b) : s
+        }
+    }
+
+    /// `collapse` of plain text, given as bytes: the words, one ASCII space between each two.
+    static func collapse(plain b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count) { out in
+            var count = 0, spaceDue = false, i = 0
+            while i < b.count {
+                let n = spaceLength(b, at: i)
+                if n > 0 { spaceDue = count > 0; i += n; continue }
+                if spaceDue { out[count] = 0x20; count += 1; spaceDue = false }
+                out[count] = b[i]
+                count += 1
+                i += 1
             }
-            if from < b.count {
-                if !out.isEmpty { out.append(0x20) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from...]))
-            }
-            return String(decoding: out, as: UTF8.self)
+            return count
         }
     }
 
@@ -128,17 +126,34 @@ enum TextCleaning {
         return Int(t)
     }
 
+    /// `s.replacingOccurrences(of: " ", with: "")`, on bytes when `s` is plain.
+    static func removingSpaces(_ s: String) -> String {
+        // Without a space byte there is nothing to replace.
+        guard s.utf8.contains(UInt8(ascii: " ")) else { return s }
+        guard PlainText.isPlain(s) else { return s.replacingOccurrences(of: " ", with: "") }
+        return String(decoding: s.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+    }
+
+    /// `text.contains(needle)` for a plain `needle`, on bytes when `text` is plain.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        PlainText.isPlain(text) ? TextSearch.contains(text, needle) : text.contains(needle)
+    }
+
     /// `line.range(of: needle)` from `start` on, for a plain `needle`; on bytes when `line` is plain.
     static func range(of needle: String, in line: String, from start: String.Index? = nil) -> Range<String.Index>? {
         let start = start ?? line.startIndex
         guard PlainText.isPlain(line) else { return line.range(of: needle, range: start..<line.endIndex) }
-        let u = line.utf8, n = needle.utf8
-        var i = start
-        while i < u.endIndex {
-            if u[i] == n.first, u[i...].starts(with: n) { return i..<u.index(i, offsetBy: n.count) }
-            u.formIndex(after: &i)
+        let u = line.utf8, n = Array(needle.utf8)
+        let from = u.distance(from: u.startIndex, to: start)
+        let found: Int? = line.withBytes { b in
+            var i = from
+            while i + n.count <= b.count {
+                if b[i] == n[0], UnsafeBufferPointer(rebasing: b[i..<(i + n.count)]).elementsEqual(n) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
+        return found.map { u.index(u.startIndex, offsetBy: $0)..<u.index(u.startIndex, offsetBy: $0 + n.count) }
     }
 
     /// Length in bytes of the space that starts at `i`, or 0.
@@ -179,7 +194,6 @@ enum TextCleaning {
 extension StringProtocol {
     /// Runs `body` over the UTF-8 bytes, copying them only if the string is not stored contiguously.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if let r = try utf8.withContiguousStorageIfAvailable(body) { return r }
-        return try Array(utf8).withUnsafeBufferPointer(body)
+        try PlainText.withBytes(self, body)
     }
 }
