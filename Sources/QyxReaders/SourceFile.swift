@@ -22,23 +22,21 @@ public struct SourceFile: Sendable {
     /// at the end of a line is dropped, and so is an empty last line.
     static func lines(of text: String) -> [String] {
         var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
-            var start = 0
-            for i in 0..<bytes.count where bytes[i] == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
-                lines.append(line(bytes, start..<i))
-                start = i + 1
-            }
-            lines.append(line(bytes, start..<bytes.count))
-            if lines.last!.isEmpty { lines.removeLast() }
-            return lines
+        let breaks: [Int] = text.withUTF8 { bytes in
+            (0..<bytes.count).filter { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
         }
-    }
-
-    private static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        var end = range.upperBound
-        if end > range.lowerBound && bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
+        // Slices of valid text are copied without validating them again.
+        let u = text.utf8
+        var lines: [String] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = u.startIndex
+        for end in breaks.map({ u.index(u.startIndex, offsetBy: $0) }) + [u.endIndex] {
+            let cut = end > start && u[u.index(before: end)] == 0x0D ? u.index(before: end) : end
+            lines.append(String(text[start..<cut]))
+            if end < u.endIndex { start = u.index(after: end) }
+        }
+        if lines.last!.isEmpty { lines.removeLast() }
+        return lines
     }
 
     /// Reads `url` as UTF-8; anything else is an error that names the file and the first bad byte.

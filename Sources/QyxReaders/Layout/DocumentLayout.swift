@@ -29,8 +29,9 @@ enum DocumentLayout {
     /// `2024年3月26日` → `2024-03-26`.
     static func chineseDate(_ s: String) -> String? {
         let t = TextCleaning.trim(s)
-        // A date starts with a digit: any other whole first Character rules it out.
+        // A date starts with a digit and ends in 日: other whole first or last Characters rule it out.
         if let first = PlainText.firstCharacterScalar(t), !(0x30...0x39).contains(first.value) { return nil }
+        if let last = PlainText.lastCharacterScalar(t), last != "日" { return nil }
         if PlainText.isPlain(t) { return plainDate(t) }
         let scalars = Array(t)
         var numbers: [Int] = []

@@ -83,7 +83,8 @@ struct MetadataReader {
         }
         if title == nil {
             // 关于印发《2024年…行动方案》的通知 names the plan it carries.
-            for (i, line) in lines.enumerated() {
+            // 《 has no canonical equivalent, so no line without its bytes can match.
+            for (i, line) in lines.enumerated() where TextSearch.contains(line, "《") {
                 if let open = TextCleaning.range(of: "关于印发《", in: line),
                    let close = TextCleaning.range(of: "》", in: line, from: open.upperBound) {
                     title = String(line[open.upperBound..<close.lowerBound])
@@ -179,11 +180,14 @@ struct MetadataReader {
     }
 
     static let planKinds = ["工作要点", "实施方案", "行动方案", "工作方案", "规划", "计划"]
+    static let titleEnds = planKinds.map { $0.unicodeScalars.last! } + [")", "）"]
 
     /// A plan title line: `2025年嵊泗县公共服务“七优享”工程工作要点`.
     static func isTitle(_ text: String) -> Bool {
-        // It starts with a digit: any other whole first Character rules it out.
+        // It starts with a digit and ends a plan kind or a bracket (spaces aside): other whole
+        // first or last Characters rule it out.
         if let first = PlainText.firstCharacterScalar(text), !(0x30...0x39).contains(first.value) { return false }
+        if let last = PlainText.lastCharacterScalar(text), last != " ", !titleEnds.contains(last) { return false }
         guard PlainText.isPlain(text) else { return isTitleByCharacters(text) }
         // Four scalars and 年 take seven bytes at least.
         guard text.utf8.count >= 7, PlainText.count(text) <= 60, !TextSearch.contains(text, "关于"), !TextSearch.contains(text, "通知"),
