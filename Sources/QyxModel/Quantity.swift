@@ -34,11 +34,12 @@ public enum Units {
     private static let thousandCounts: Set<Character> = ["人", "户", "元", "个", "套", "间", "台", "张"]
 
     private static let thousandCountScalars = Set(thousandCounts.map { $0.unicodeScalars.first! })
+    private static let multiplierStarts = multipliers.map { $0.0.unicodeScalars.first! }
 
     /// The base unit and factor for `unit` (`万人次` → `人次`, 10⁴).
     public static func base(of unit: String) -> (unit: String, factor: Double) {
         // Most units (%, 个, 人) start with no multiplier at all.
-        if let first = PlainText.firstCharacterScalar(unit), !"百亿万千".unicodeScalars.contains(first) { return (unit, 1) }
+        if let first = PlainText.firstCharacterScalar(unit), !multiplierStarts.contains(first) { return (unit, 1) }
         guard PlainText.isPlain(unit) else { return baseByCharacters(of: unit) }
         // Plain text: a Character is a scalar, so prefixes and counts are bytes and scalars.
         for (prefix, factor) in multipliers where unit.utf8.starts(with: prefix.utf8) && unit.utf8.count > prefix.utf8.count {
