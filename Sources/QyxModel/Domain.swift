@@ -27,9 +27,19 @@ public struct Domain: Hashable, Sendable {
 
     /// Looks a domain up by its Chinese name or English alias (case-insensitive).
     public static func named(_ word: String) -> Domain? {
-        let w = word.trimmingCharacters(in: .whitespaces)
+        let w = PlainText.trimmingWhitespace(word)
+        if PlainText.isPlain(w) {
+            // Plain text equals a name when its bytes do; only ASCII lowercases to an ASCII alias.
+            let ascii = w.utf8.allSatisfy { $0 < 0x80 }
+            return all.first { d in
+                d.name.utf8.elementsEqual(w.utf8)
+                    || (ascii && d.alias.utf8.elementsEqual(w.utf8, by: { lowercaseASCII($0) == lowercaseASCII($1) }))
+            }
+        }
         return all.first { $0.name == w || $0.alias.lowercased() == w.lowercased() }
     }
+
+    private static func lowercaseASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 
     /// The first of the seven domains named literally inside `text`.
     public static func mentioned(in text: String) -> Domain? {

@@ -33,8 +33,24 @@ public enum Units {
     private static let multipliers: [(String, Double)] = [("百万", 1e6), ("亿", 1e8), ("万", 1e4), ("千", 1e3)]
     private static let thousandCounts: Set<Character> = ["人", "户", "元", "个", "套", "间", "台", "张"]
 
+    private static let thousandCountScalars = Set(thousandCounts.map { $0.unicodeScalars.first! })
+    private static let multiplierStarts = multipliers.map { $0.0.unicodeScalars.first! }
+
     /// The base unit and factor for `unit` (`万人次` → `人次`, 10⁴).
     public static func base(of unit: String) -> (unit: String, factor: Double) {
+        // Most units (%, 个, 人) start with no multiplier at all.
+        if let first = PlainText.firstCharacterScalar(unit), !multiplierStarts.contains(first) { return (unit, 1) }
+        guard PlainText.isPlain(unit) else { return baseByCharacters(of: unit) }
+        // Plain text: a Character is a scalar, so prefixes and counts are bytes and scalars.
+        for (prefix, factor) in multipliers where unit.utf8.starts(with: prefix.utf8) && unit.utf8.count > prefix.utf8.count {
+            let rest = Substring(unit.utf8.dropFirst(prefix.utf8.count))
+            if prefix == "千", !thousandCountScalars.contains(rest.unicodeScalars.first!) { continue }
+            return (String(rest), factor)
+        }
+        return (unit, 1)
+    }
+
+    private static func baseByCharacters(of unit: String) -> (unit: String, factor: Double) {
         for (prefix, factor) in multipliers where unit.hasPrefix(prefix) && unit.count > prefix.count {
             let rest = String(unit.dropFirst(prefix.count))
             if prefix == "千", let first = rest.first, !thousandCounts.contains(first) { continue }
@@ -82,15 +98,20 @@ public struct TargetReading: Hashable, Sendable {
 
     /// Reads a target cell as written. Composite cells keep every part and get no single value.
     public static func parse(_ raw: String) -> TargetReading {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = PlainText.trimmingWhitespace(raw)
         let qualitative = TargetReading(op: nil, value: nil, parts: [], cellUnit: nil)
         if text.isEmpty { return qualitative }
+        // Plain text is read from its bytes, anything else by Characters.
+        let plain = PlainText.isPlain(text)
+        let parseSingle = plain ? parsePlainSingle : parseSingle
         if let single = parseSingle(Substring(text)) {
             return TargetReading(op: single.op, value: single.value, parts: [], cellUnit: single.unit)
         }
+        // Words without a bracket or a list separator are all there is to most qualitative cells.
+        if plain && !text.unicodeScalars.contains(where: compositeMarks.contains) { return qualitative }
         // 1(3): a count and a second count in brackets.
-        if let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }),
-           text.last == ")" || text.last == "）",
+        if text.last == ")" || text.last == "）",
+           let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }),
            let outer = parseSingle(text[..<open]),
            let inner = parseSingle(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
             return TargetReading(op: nil, value: nil, parts: [
@@ -105,12 +126,49 @@ public struct TargetReading: Hashable, Sendable {
             for piece in pieces {
                 guard let digit = piece.firstIndex(where: { $0.isNumber || "<>≥≤≧≦＞＜=".contains($0) }),
                       let number = parseSingle(piece[digit...]) else { return qualitative }
-                let label = piece[..<digit].trimmingCharacters(in: .whitespaces)
+                let label = PlainText.trimmingWhitespace(piece[..<digit])
                 parts.append(TargetPart(label: label, op: number.op, value: number.value))
             }
             return TargetReading(op: nil, value: nil, parts: parts, cellUnit: nil)
         }
         return qualitative
+    }
+
+    static let compositeMarks: [Unicode.Scalar] = ["(", "（", "、", "，", ",", "；", ";"]
+    static let symbolBytes = ComparisonOp.symbols.map { (Array($0.0.utf8), $0.1) }
+
+    /// `parseSingle` on the bytes of plain text, where every Character is one scalar.
+    static func parsePlainSingle(_ text: Substring) -> (op: ComparisonOp, value: Double, unit: String?)? {
+        PlainText.withBytes(text) { b -> (op: ComparisonOp, value: Double, unit: String?)? in
+            func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+            func has(_ word: [UInt8], at i: Int) -> Bool {
+                i + word.count <= b.count && UnsafeBufferPointer(rebasing: b[i...]).starts(with: word)
+            }
+            var i = 0
+            func skipSpaces() {                                     // space, U+00A0, U+3000
+                while i < b.count {
+                    if b[i] == 0x20 { i += 1 } else if has([0xC2, 0xA0], at: i) { i += 2 }
+                    else if has([0xE3, 0x80, 0x80], at: i) { i += 3 } else { return }
+                }
+            }
+            skipSpaces()
+            var op = ComparisonOp.eq
+            if !isDigit(i), let (symbol, found) = symbolBytes.first(where: { has($0.0, at: i) }) {
+                op = found
+                i += symbol.count
+                skipSpaces()
+            }
+            let start = i
+            while isDigit(i) || (i < b.count && b[i] == UInt8(ascii: ".")) { i += 1 }
+            guard i > start, let value = Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            else { return nil }
+            if i == b.count { return (op, value, nil) }
+            let tail = PlainText.trimmingWhitespace(String(decoding: UnsafeBufferPointer(rebasing: b[i...]), as: UTF8.self))
+            if tail.isEmpty { return (op, value, nil) }
+            if tail == "%" || tail == "％" { return (op, value, "%") }
+            if tail == "‰" { return (op, value, "‰") }
+            return nil
+        }
     }
 
     /// `≥ 93`, `<5`, `100%`, `72.5%`: an optional operator, a number, an optional trailing unit.
@@ -135,7 +193,9 @@ public struct TargetReading: Hashable, Sendable {
 /// Splits the unit off an indicator name: `普惠托位占比(%)` → (`普惠托位占比`, `%`).
 public enum IndicatorName {
     public static func split(_ raw: String) -> (name: String, unit: String?) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = PlainText.trimmingWhitespace(raw)
+        if let last = PlainText.lastCharacterScalar(text), last != ")" && last != "）" { return (text, nil) }
+        if PlainText.isPlain(text) { return splitPlain(text) }
         guard let last = text.last, last == ")" || last == "）" else { return (text, nil) }
         // Walk back to the bracket that opens the trailing group; units may nest: 套(间).
         var depth = 0
@@ -156,11 +216,35 @@ public enum IndicatorName {
         return (name, inner.trimmingCharacters(in: .whitespaces))
     }
 
+    /// `split` over the scalars of plain text, where every Character is one scalar.
+    static func splitPlain(_ text: String) -> (name: String, unit: String?) {
+        let scalars = text.unicodeScalars
+        guard let last = scalars.last, last == ")" || last == "）" else { return (text, nil) }
+        var depth = 0
+        var index = scalars.endIndex
+        while index > scalars.startIndex {
+            scalars.formIndex(before: &index)
+            let c = scalars[index]
+            if c == ")" || c == "）" { depth += 1 }
+            if c == "(" || c == "（" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+        }
+        guard depth == 0, index > scalars.startIndex else { return (text, nil) }
+        let inner = text[scalars.index(after: index)..<scalars.index(before: scalars.endIndex)]
+        let unit = PlainText.trimmingWhitespace(inner)
+        guard !unit.isEmpty, unit.unicodeScalars.count <= 6,
+              !qualifiers.contains(where: { TextSearch.contains(unit, $0) }) else { return (text, nil) }
+        return (PlainText.trimmingWhitespace(text[..<index]), unit)
+    }
+
+    static let qualifiers = ["含", "及", "和", "助理", "不", "试行"]
+
     /// Units are short and never a qualifier such as (含大病保险) or (助理).
     static func looksLikeUnit(_ s: String) -> Bool {
         let t = s.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.count <= 6 else { return false }
-        let qualifiers = ["含", "及", "和", "助理", "不", "试行"]
         return !qualifiers.contains { t.contains($0) }
     }
 }

@@ -101,8 +101,12 @@ enum DocumentInfoResolver {
 
     /// `2025年嵊泗县公共服务…` → 嵊泗县: the county, district or city just before 公共服务.
     static func region(in text: String) -> String? {
-        ProjectColumnReader.match(#"([^\P{Han}年省的和与及、对在为]{2,8}?[县区市])(?:基本)?公共服务"#, text)?[1]
+        // The pattern matches scalars: no match without the bytes of 县公共服务, 区基本公共服务 …
+        guard regionEnds.contains(where: { TextSearch.contains(text, $0) }) else { return nil }
+        return ProjectColumnReader.match(#"([^\P{Han}年省的和与及、对在为]{2,8}?[县区市])(?:基本)?公共服务"#, text)?[1]
     }
+
+    static let regionEnds = ["县", "区", "市"].flatMap { [$0 + "公共服务", $0 + "基本公共服务"] }
 
     static func mostFrequentRegion(in body: [String]) -> String? {
         var counts: [String: Int] = [:]
@@ -112,10 +116,11 @@ enum DocumentInfoResolver {
 
     static func kind(title: String?, body: [String]) -> String? {
         let kinds = MetadataReader.planKinds
-        if let title, let k = kinds.first(where: { title.contains($0) }) { return k }
+        if let title, let k = kinds.first(where: { TextCleaning.contains(title, $0) }) { return k }
         // 特制定本实施方案 names the kind of an untitled plan.
         for p in body {
-            for k in kinds where p.contains("本" + k) { return k }
+            let plain = PlainText.isPlain(p)
+            for k in kinds where plain ? TextSearch.contains(p, "本" + k) : p.contains("本" + k) { return k }
         }
         return nil
     }
@@ -129,7 +134,8 @@ enum DocumentInfoResolver {
             if let m = ProjectColumnReader.match(#"^(\d{4})\s*年"#, title) { return (Int(m[1]), Int(m[1])) }
         }
         if let last = yearColumns.max() {
-            for p in body {
+            // The pattern matches scalars: no match without the bytes of 年.
+            for p in body where TextSearch.contains(p, "年") {
                 if let m = ProjectColumnReader.match(range, p), Int(m[2]) == last { return (Int(m[1]), last) }
             }
             return (yearColumns.min(), last)

@@ -14,11 +14,29 @@ public struct SourceFile: Sendable {
     public init(id: String, path: String, text: String) {
         self.id = id
         self.path = path
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        self.lines = Self.lines(of: text)
+    }
+
+    /// `text` split at LF the way Character splitting does it, without walking Characters: a
+    /// CR LF pair is one Character, so only an LF after anything but CR ends a line. A CR left
+    /// at the end of a line is dropped, and so is an empty last line.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        let breaks: [Int] = text.withUTF8 { bytes in
+            (0..<bytes.count).filter { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
         }
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+        // Slices of valid text are copied without validating them again.
+        let u = text.utf8
+        var lines: [String] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = u.startIndex
+        for end in breaks.map({ u.index(u.startIndex, offsetBy: $0) }) + [u.endIndex] {
+            let cut = end > start && u[u.index(before: end)] == 0x0D ? u.index(before: end) : end
+            lines.append(String(text[start..<cut]))
+            if end < u.endIndex { start = u.index(after: end) }
+        }
+        if lines.last!.isEmpty { lines.removeLast() }
+        return lines
     }
 
     /// Reads `url` as UTF-8; anything else is an error that names the file and the first bad byte.
@@ -44,11 +62,13 @@ public struct SourceFile: Sendable {
             throw ReadError(path: path, line: line, message: "binary file (control byte 0x\(String(format: "%02X", bytes[first])) at byte \(first)), not a text document")
         }
         var truncated = false
-        if String(validating: bytes, as: UTF8.self) == nil, let cut = incompleteTail(bytes) {
+        var text = String(validating: bytes, as: UTF8.self)
+        if text == nil, let cut = incompleteTail(bytes) {
             bytes.removeLast(cut)
             truncated = true
+            text = String(validating: bytes, as: UTF8.self)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text else {
             let (offset, line) = firstInvalidUTF8(bytes)
             throw ReadError(path: path, line: line,
                             message: "not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); if it is GBK, convert it with iconv -f GBK -t UTF-8 first")

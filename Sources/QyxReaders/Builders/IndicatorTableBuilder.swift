@@ -12,6 +12,7 @@ enum IndicatorTableBuilder {
     /// Builds rows of a table whose cells were already separated (pipe and tab layouts).
     static func build(_ table: RawTable, _ context: inout TableContext) -> [Indicator] {
         let roles = table.header.map(ColumnRole.of)
+        let year = context.tableYear(caption: table.caption)
         var out: [Indicator] = []
         var domain: String?
         for row in table.rows where !row.isCategory {
@@ -26,7 +27,7 @@ enum IndicatorTableBuilder {
                 continue
             }
             if let d = zip(roles, cells).first(where: { $0.0 == .domain })?.1, !d.isEmpty { domain = d }
-            out += rows(roles: roles, cells: cells, line: row.line, domain: domain, caption: table.caption, &context)
+            out += rows(roles: roles, cells: cells, line: row.line, domain: domain, tableYear: year, &context)
         }
         return out
     }
@@ -36,6 +37,7 @@ enum IndicatorTableBuilder {
         let roles = table.header.map(ColumnRole.of)
         guard let nameIndex = roles.firstIndex(of: .name) else { return [] }
         let afterName = Array(roles[(nameIndex + 1)...])
+        let year = context.tableYear(caption: table.caption)
         var out: [Indicator] = []
         var domain: String?
         var body = table.body[...]
@@ -81,7 +83,7 @@ enum IndicatorTableBuilder {
             }
             let allRoles: [ColumnRole] = [.seq, .name] + afterName
             out += rows(roles: allRoles, cells: [rowStart.text, name] + cells, line: rowStart.line,
-                        domain: domain, caption: table.caption, &context)
+                        domain: domain, tableYear: year, &context)
         }
         return out
     }
@@ -95,7 +97,8 @@ enum IndicatorTableBuilder {
         return text
     }
 
-    static func rows(roles: [ColumnRole], cells: [String], line: Int, domain: String?, caption: String?,
+    /// `tableYear` is `context.tableYear(caption:)` of the table, asked once per table.
+    static func rows(roles: [ColumnRole], cells: [String], line: Int, domain: String?, tableYear: Int?,
                      _ context: inout TableContext) -> [Indicator] {
         var seq: Int?
         var nameCell = ""
@@ -108,7 +111,7 @@ enum IndicatorTableBuilder {
             case .lead: lead = cell.isEmpty ? nil : cell
             case .year(let y): targets.append((y, cell))
             case .target:
-                guard let year = context.tableYear(caption: caption) else {
+                guard let year = tableYear else {
                     context.warn(line, "cannot tell which year the target column is for (no year in the caption or title)")
                     return []
                 }
@@ -117,9 +120,10 @@ enum IndicatorTableBuilder {
             }
         }
         let (name, unit) = IndicatorName.split(nameCell)
+        let domain = domain.map { Domain.named($0)?.name ?? $0 }
         return targets.map { target in
             Indicator(provenance: context.provenance(line), region: context.region, year: target.year,
-                      domain: domain.map { Domain.named($0)?.name ?? $0 }, seq: seq, name: name, unit: unit,
+                      domain: domain, seq: seq, name: name, unit: unit,
                       target: TextCleaning.collapse(target.text), lead: lead,
                       kind: context.indicatorKind(year: target.year))
         }

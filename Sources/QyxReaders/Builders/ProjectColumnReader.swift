@@ -11,7 +11,7 @@ enum ProjectColumnReader {
     static func isProjectBox(_ caption: String) -> Bool { caption.hasPrefix("专栏") && caption.contains("项目") }
 
     static func read(_ paragraph: Paragraph, _ context: inout TableContext) -> [Project] {
-        let text = paragraph.text.replacingOccurrences(of: " ", with: "")
+        let text = TextCleaning.removingSpaces(paragraph.text)
         var out: [Project] = []
         func project(_ name: String) -> Project {
             Project(provenance: context.provenance(paragraph.line), region: context.region, name: name)

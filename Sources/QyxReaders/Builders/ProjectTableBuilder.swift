@@ -4,7 +4,7 @@ import QyxModel
 /// Reads a 项目清单: 序号, 项目名称, 建设内容和规模, 建设地点, 总投资(亿元), 建设起止年限, 责任单位,
 /// 责任人, 备注. Category rows (`一、教育`) give the category and, where unambiguous, the domain.
 enum ProjectTableBuilder {
-    static func accepts(_ header: [String]) -> Bool { header.contains { $0.replacingOccurrences(of: " ", with: "") == "项目名称" } }
+    static func accepts(_ header: [String]) -> Bool { header.contains { PlainText.equals(TextCleaning.removingSpaces($0), "项目名称") } }
 
     static func build(_ table: RawTable, _ context: inout TableContext) -> [Project] {
         let roles = table.header.map(ColumnRole.of)

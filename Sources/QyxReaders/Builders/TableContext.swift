@@ -17,8 +17,11 @@ struct TableContext {
     /// The year a one-year table is for: from its caption (`表 2025年…`) or the plan's single year.
     func tableYear(caption: String?) -> Int? {
         if let caption {
-            let digits = caption.drop(while: { !($0.isASCII && $0.isNumber) })
-            if let year = DocumentLayout.yearColumn(String(digits.prefix(5))) { return year }
+            // Five Characters from the first ASCII digit on; in plain text, five scalars.
+            let digits = PlainText.isPlain(caption)
+                ? String(String.UnicodeScalarView(caption.unicodeScalars.drop(while: { !(0x30...0x39).contains($0.value) }).prefix(5)))
+                : String(caption.drop(while: { !($0.isASCII && $0.isNumber) }).prefix(5))
+            if let year = DocumentLayout.yearColumn(digits) { return year }
         }
         return document.singleYear
     }

@@ -28,7 +28,7 @@ enum TaskBuilder {
                 let lead = own.isEmpty ? (inherited?.lead ?? []) : own
                 stack.append((level, label, domain, lead))
                 if level == 1 {
-                    inWorkSection = workSections.contains { p.text.contains($0) } && p.text.count <= 30
+                    inWorkSection = workSections.contains { TextCleaning.contains(p.text, $0) } && PlainText.count(p.text) <= 30
                     continue
                 }
                 guard inWorkSection else { continue }
@@ -44,22 +44,62 @@ enum TaskBuilder {
 
     /// The lead phrase: text before the first 。 (or the whole text).
     static func title(of text: String) -> String {
+        if PlainText.isPlain(text) {
+            let u = text.utf8
+            let stop = u.indices.first { u[$0] == 0xE3 && u[$0...].starts(with: "。".utf8) } ?? u.endIndex
+            return TextCleaning.trim(String(text[..<stop]))
+        }
         let head = text.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
         return TextCleaning.trim(head)
     }
 
     /// Units named by `(牵头单位:…)` / `（责任单位：…）`, in order, without repeats.
-    static let leadPattern = try! NSRegularExpression(pattern: #"(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)"#)
-
     static func leads(in text: String) -> [String] {
-        guard TextSearch.contains(text, "单位") || TextSearch.contains(text, "部门") else { return [] }
-        let regex = leadPattern
         var seen = Set<String>()
         var out: [String] = []
-        for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let r = Range(m.range(at: 1), in: text) else { continue }
-            for unit in TextCleaning.list(String(text[r])) where seen.insert(unit).inserted { out.append(unit) }
+        for list in leadLists(in: text) {
+            for unit in TextCleaning.list(String(list)) where seen.insert(unit).inserted { out.append(unit) }
         }
         return out
+    }
+
+    static let leadLabels = ["牵头单位", "责任单位", "牵头部门"].map { Array($0.utf8) }
+    static let wideColon = Array("：".utf8), wideClose = Array("）".utf8)
+
+    /// What the regex `(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)` captures, match after match.
+    /// Regexes match scalars, not Characters, so a byte scan finds the same matches in any string.
+    static func leadLists(in text: String) -> [Substring] {
+        let ranges: [Range<Int>] = text.withBytes { b in
+            func at(_ i: Int, _ word: [UInt8]) -> Bool {
+                guard i + word.count <= b.count else { return false }
+                for k in word.indices where b[i + k] != word[k] { return false }
+                return true
+            }
+            var ranges: [Range<Int>] = []
+            var from = 0                                   // where the regex would search next
+            var i = 0
+            while i < b.count {
+                // Every match has a colon right after its label, and colons are rare: find them first.
+                let colon = b[i] == UInt8(ascii: ":") ? 1 : at(i, wideColon) ? 3 : 0
+                guard colon > 0, leadLabels.contains(where: { i - $0.count >= from && at(i - $0.count, $0) }) else {
+                    i += 1
+                    continue
+                }
+                let start = i + colon
+                var end = start
+                while end < b.count, b[end] != UInt8(ascii: ")"), !at(end, Self.wideClose) { end += 1 }
+                ranges.append(start..<end)
+                (from, i) = (end, end)
+            }
+            return ranges
+        }
+        // Like `Range(_:in:)` on the regex's match, a capture whose bounds fall inside a Character
+        // (a combining mark after the colon) is dropped.
+        let u = text.utf8
+        return ranges.compactMap { r in
+            guard let lower = String.Index(u.index(u.startIndex, offsetBy: r.lowerBound), within: text),
+                  let upper = String.Index(u.index(u.startIndex, offsetBy: r.upperBound), within: text) else { return nil }
+            return text[lower..<upper]
+        }
     }
 }

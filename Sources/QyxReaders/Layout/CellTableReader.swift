@@ -1,4 +1,5 @@
 import Foundation
+import QyxModel
 
 /// Reads tables laid out one cell per line with blank lines between cells, as web pages copy them:
 ///
@@ -21,8 +22,8 @@ enum CellTableReader {
         var tables: [CellTable] = []
         var n = 1
         while n <= file.lines.count {
-            let text = TextCleaning.trim(file[line: n])
-            guard !claimed.contains(n), text == "领域" || text == "序号",
+            guard !claimed.contains(n), case let text = TextCleaning.trim(file[line: n]),
+                  PlainText.equals(text, "领域") || PlainText.equals(text, "序号"),
                   let table = read(file, from: n, claimed: claimed) else { n += 1; continue }
             tables.append(table)
             n = table.lines.upperBound + 1
@@ -38,7 +39,7 @@ enum CellTableReader {
             let text = TextCleaning.trim(file[line: n])
             n += 1
             if text.isEmpty { continue }
-            if TextCleaning.integer(text) != nil || text.count > 12 { break }
+            if TextCleaning.integer(text) != nil || PlainText.count(text) > 12 { break }
             candidates.append(Fragment(line: n - 1, text: text))
         }
         guard let lastWord = candidates.lastIndex(where: { isHeaderWord($0.text) }) else { return nil }
@@ -53,7 +54,7 @@ enum CellTableReader {
             // Non-breaking spaces (&nbsp; in the web page) are ordinary spaces in the model.
             let text = TextCleaning.collapse(raw)
             if !text.isEmpty {
-                if OutlineReader.marker(of: raw) != nil || text.hasPrefix("附件") { break }
+                if OutlineReader.marker(of: raw) != nil || PlainText.hasPrefix(text, "附件") { break }
                 body.append(Fragment(line: n, text: text))
                 last = n
             }

@@ -1,17 +1,50 @@
+import QyxModel
+
 /// Reads tables written one row per line with `|` between cells (`领域 | 序号 | 指 标 | 2022年 |`).
 /// A lone pipe line is site navigation, not a table; the caller treats it as chrome.
 enum PipeTableReader {
     static func isPipeLine(_ line: String) -> Bool {
-        line.contains("|") && line.split(separator: "|").filter { !TextCleaning.isBlank(String($0)) }.count >= 3
+        line.withBytes { b in
+            // No `|` Character without a `|` byte; most lines have none.
+            guard b.contains(UInt8(ascii: "|")) else { return false }
+            guard PlainText.isPlain(bytes: b) else {
+                return pieces(of: line).filter { !TextCleaning.isBlank(String($0)) }.count >= 3
+            }
+            // Count pieces holding anything but spaces, tabs and U+3000 (what isBlank skips).
+            var filled = 0, hasText = false, i = 0
+            while i < b.count {
+                switch b[i] {
+                case UInt8(ascii: "|"):
+                    if hasText { filled += 1 }
+                    hasText = false
+                    i += 1
+                case 0x20, 0x09: i += 1
+                case 0xE3 where b[i + 1] == 0x80 && b[i + 2] == 0x80: i += 3
+                default: hasText = true; i += 1
+                }
+            }
+            return filled + (hasText ? 1 : 0) >= 3
+        }
     }
 
     /// Cells of one line; the empty piece after a closing `|` is not a cell.
     static func cells(_ line: String) -> [String] {
-        var pieces = line.split(separator: "|", omittingEmptySubsequences: false).map {
-            TextCleaning.collapse(String($0))
+        // A plain line is cut and cleaned on its bytes, with no String per raw piece.
+        let plainCells: [String]? = line.withBytes { b in
+            guard PlainText.isPlain(bytes: b) else { return nil }
+            return b.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map {
+                TextCleaning.collapse(plain: UnsafeBufferPointer(rebasing: $0))
+            }
         }
-        if pieces.last == "" { pieces.removeLast() }
-        return pieces
+        var cells = plainCells ?? pieces(of: line).map { TextCleaning.collapse(String($0)) }
+        if cells.last == "" { cells.removeLast() }
+        return cells
+    }
+
+    /// `line` split at every `|`, empty pieces kept: at `|` bytes when the line is plain.
+    static func pieces(of line: String) -> [Substring] {
+        guard PlainText.isPlain(line) else { return line.split(separator: "|", omittingEmptySubsequences: false) }
+        return line.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Tables in `file`, skipping lines already `claimed`. Returns the tables and single pipe lines.

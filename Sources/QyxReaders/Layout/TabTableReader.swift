@@ -2,7 +2,19 @@
 /// at page breaks; a row whose only cell is `一、教育` heads a category; a row whose first cells
 /// are empty continues the row above with another task line.
 enum TabTableReader {
-    static func isTabLine(_ line: String) -> Bool { line.split(separator: "\t", omittingEmptySubsequences: false).count >= 3 }
+    /// Two tabs or more. A tab is a Character of its own (a control never joins a neighbour), so
+    /// counting bytes counts Characters.
+    static func isTabLine(_ line: String) -> Bool {
+        line.withBytes { bytes in
+            guard let first = bytes.firstIndex(of: 0x09) else { return false }
+            return bytes[(first + 1)...].contains(0x09)
+        }
+    }
+
+    /// Cells of a tab line, empty ones kept.
+    static func pieces(of line: String) -> [Substring] {
+        line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+    }
 
     static func find(in file: SourceFile, claimed: Set<Int>) -> [RawTable] {
         var tables: [RawTable] = []
@@ -27,7 +39,7 @@ enum TabTableReader {
         var header: [String] = []
         var rows: [RawRow] = []
         for n in range where isTabLine(file[line: n]) {
-            let cells = file[line: n].split(separator: "\t", omittingEmptySubsequences: false).map {
+            let cells = pieces(of: file[line: n]).map {
                 TextCleaning.collapse(TextCleaning.stripHTML(String($0)))
             }
             if header.isEmpty { header = cells; continue }
