@@ -50,23 +50,25 @@ public enum ConflictFinder {
         // Two passes so that a million indicator rows cost no more than a few small integers
         // each: first find the groups where two values differ, then describe only those.
         struct GroupKey: Hashable { var region: Int, year: Int, key: Int, unit: Int }
-        var ids: [String: Int] = [:]
+        var ids: [TextKey: Int] = [:]
         func id(_ s: String?) -> Int {
             guard let s else { return -1 }
-            if let i = ids[s] { return i }
-            ids[s] = ids.count
+            let k = TextKey(s)
+            if let i = ids[k] { return i }
+            ids[k] = ids.count
             return ids.count - 1
         }
         // Names repeat across documents and years: normalize each distinct one once.
-        var keys: [String: Int?] = [:]
+        var keys: [TextKey: Int?] = [:]
         func groupKey(_ subject: String, _ region: String?, _ year: Int, _ unit: String?) -> GroupKey? {
             let keyID: Int?
-            if let known = keys[subject] {
+            let subjectKey = TextKey(subject)
+            if let known = keys[subjectKey] {
                 keyID = known
             } else {
                 let k = key(subject)
                 keyID = k.count >= minimumSubject ? id(k) : nil
-                keys[subject] = keyID
+                keys[subjectKey] = keyID
             }
             return keyID.map { GroupKey(region: id(region), year: year, key: $0, unit: id(unit)) }
         }

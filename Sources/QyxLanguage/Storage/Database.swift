@@ -7,9 +7,9 @@ public final class StringPool: Sendable {
     public let strings: [String]
     /// Id of each string. A pool read from an image builds it on the first lookup: hashing every
     /// string would cost a cold start more than reading the whole image.
-    private let ids: Mutex<[String: Int32]?>
+    private let ids: Mutex<[TextKey: Int32]?>
 
-    init(strings: [String], ids: [String: Int32]?) {
+    init(strings: [String], ids: [TextKey: Int32]?) {
         self.strings = strings
         self.ids = Mutex(ids)
     }
@@ -18,9 +18,9 @@ public final class StringPool: Sendable {
     public func id(of s: String) -> Int32? {
         ids.withLock { ids in
             if ids == nil {
-                ids = Dictionary(uniqueKeysWithValues: strings.enumerated().map { ($1, Int32($0)) })
+                ids = Dictionary(strings.enumerated().map { (TextKey($1), Int32($0)) }, uniquingKeysWith: min)
             }
-            return ids![s]
+            return ids![TextKey(s)]
         }
     }
 
@@ -30,17 +30,18 @@ public final class StringPool: Sendable {
     /// Collects the strings of a database while its tables are built.
     struct Builder {
         private(set) var strings: [String] = []
-        private var ids: [String: Int32] = [:]
+        private var ids: [TextKey: Int32] = [:]
 
+        /// The id of `s`, or of the first string canonically equivalent to it.
         mutating func intern(_ s: String) -> Int32 {
-            if let id = ids[s] { return id }
+            let key = TextKey(s)
+            if let id = ids[key] { return id }
             let id = Int32(strings.count)
             strings.append(s)
-            ids[s] = id
+            ids[key] = id
             return id
         }
 
-        func id(of s: String) -> Int32? { ids[s] }
         func finish() -> StringPool { StringPool(strings: strings, ids: ids) }
     }
 }
@@ -80,7 +81,7 @@ public struct Column: Sendable {
             case .text(let s), .date(let s):
                 // Rows of one document repeat its doc, region, domain and unit: a byte compare
                 // with the previous cell is far cheaper than hashing the string again.
-                if let last = lastText, last.utf8.count == s.utf8.count, last.utf8.elementsEqual(s.utf8) {
+                if let last = lastText, TextKey.sameBytes(last, s) {
                     texts.append(texts[texts.count - 1])
                 } else {
                     texts.append(pool.intern(s))
