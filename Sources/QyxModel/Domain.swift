@@ -23,7 +23,7 @@ public struct Domain: Hashable, Sendable {
     ]
 
     /// The seven service domains only.
-    public static var seven: [Domain] { all.filter { $0.kind == "domain" } }
+    public static let seven: [Domain] = all.filter { $0.kind == "domain" }
 
     /// Looks a domain up by its Chinese name or English alias (case-insensitive).
     public static func named(_ word: String) -> Domain? {

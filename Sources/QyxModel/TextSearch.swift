@@ -13,10 +13,12 @@ public enum TextSearch {
         return text.withUTF8 { t in
             needle.withUTF8 { n in
                 guard t.count >= n.count, let tb = t.baseAddress, let nb = n.baseAddress else { return false }
-                let first = n[0]
+                // In Chinese text nearly every third byte is E4–E9, so a first-byte match alone
+                // calls memcmp constantly: check the last byte too before comparing the rest.
+                let first = n[0], lastOffset = n.count - 1, last = n[lastOffset]
                 var i = 0
                 while i <= t.count - n.count {
-                    if t[i] == first, memcmp(tb + i, nb, n.count) == 0 { return true }
+                    if t[i] == first, t[i + lastOffset] == last, memcmp(tb + i, nb, n.count) == 0 { return true }
                     i += 1
                 }
                 return false
