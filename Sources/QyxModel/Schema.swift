@@ -79,19 +79,20 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Hands each row to `body` in field order without building them all at once: a million
-    /// rows of values at a time would double the peak memory of a load.
-    public func forEachRow(in corpus: Corpus, _ body: ([Value]) -> Void) {
+    /// Hands each row (of `rows`, else all) to `body` in field order without building them all
+    /// at once: a million rows of values at a time would double the peak memory of a load.
+    public func forEachRow(in corpus: Corpus, rows: Range<Int>? = nil, _ body: ([Value]) -> Void) {
+        func each<R: EntityRecord>(_ items: [R]) { items[rows ?? items.indices].forEach { body($0.values) } }
         switch self {
-        case .documents: corpus.documents.forEach { body($0.values) }
-        case .indicators: corpus.indicators.forEach { body($0.values) }
-        case .tasks: corpus.tasks.forEach { body($0.values) }
-        case .projects: corpus.projects.forEach { body($0.values) }
-        case .reforms: corpus.reforms.forEach { body($0.values) }
-        case .pairings: corpus.pairings.forEach { body($0.values) }
-        case .figures: corpus.figures.forEach { body($0.values) }
-        case .conflicts: corpus.conflicts.forEach { body($0.values) }
-        case .domains: Domain.all.forEach { body(DomainRow(domain: $0).values) }
+        case .documents: each(corpus.documents)
+        case .indicators: each(corpus.indicators)
+        case .tasks: each(corpus.tasks)
+        case .projects: each(corpus.projects)
+        case .reforms: each(corpus.reforms)
+        case .pairings: each(corpus.pairings)
+        case .figures: each(corpus.figures)
+        case .conflicts: each(corpus.conflicts)
+        case .domains: each(Domain.all.map(DomainRow.init(domain:)))
         }
     }
 

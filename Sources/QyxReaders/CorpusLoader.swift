@@ -84,19 +84,7 @@ public enum CorpusLoader {
 
     /// Reads `urls` on all cores; results in the order of `urls`.
     static func readAll(_ urls: [URL]) -> [Outcome] {
-        /// Each slot is written by exactly one iteration, and read after all of them finish.
-        final class Slots: @unchecked Sendable {
-            var items: [Outcome?]
-            init(_ n: Int) { items = Array(repeating: nil, count: n) }
-        }
-        let slots = Slots(urls.count)
-        slots.items.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-                buffer[i] = read(urls[i])
-            }
-        }
-        return slots.items.map { $0! }
+        Parallel.map(urls.count) { read(urls[$0]) }
     }
 
     static func read(_ url: URL) -> Outcome {

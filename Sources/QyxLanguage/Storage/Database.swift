@@ -140,6 +140,21 @@ public final class Table: @unchecked Sendable {
         count += 1
     }
 
+    /// Appends the rows of `part`, whose text cells hold ids of another pool: `ids[i]` is the
+    /// id here of that pool's string `i`.
+    func append(_ part: Table, ids: [Int32]) {
+        for i in columns.indices {
+            let from = part.columns[i]
+            switch from.spec.type {
+            case .int: columns[i].ints += from.ints
+            case .number: columns[i].doubles += from.doubles
+            case .text, .date: columns[i].texts += from.texts.lazy.map { $0 < 0 ? $0 : ids[Int($0)] }
+            case .list, .record: columns[i].values += from.values
+            }
+        }
+        count += part.count
+    }
+
     public func column(_ name: String) -> Column? { fieldIndex[name].map { columns[$0] } }
     public func index(of field: String) -> Int? { fieldIndex[field] }
 }
@@ -153,7 +168,8 @@ public final class Database: @unchecked Sendable {
     public let corpus: Corpus
 
     /// Copies every entity of `corpus` into columns, freeing the model's rows entity by entity.
-    public init(_ corpus: consuming Corpus) {
+    /// Entities of more than `partRows` rows are built in parts on all cores.
+    public init(_ corpus: consuming Corpus, partRows: Int = 32_768) {
         var corpus = corpus
         var slim = Corpus()
         slim.documents = corpus.documents
@@ -161,9 +177,7 @@ public final class Database: @unchecked Sendable {
         self.corpus = slim
         var strings = StringPool.Builder()
         for entity in EntityKind.allCases {
-            let table = Table(name: entity.rawValue, fields: entity.fields, capacity: entity.count(in: corpus))
-            entity.forEachRow(in: corpus) { table.append($0, pool: &strings) }
-            tables[entity.rawValue] = table
+            tables[entity.rawValue] = Self.table(entity, of: corpus, partRows: partRows, strings: &strings)
             corpus.removeRows(of: entity)
         }
         pool = strings.finish()
@@ -175,6 +189,34 @@ public final class Database: @unchecked Sendable {
             guard let doc = table.column("doc") else { continue }
             table.documentRow = (0..<table.count).map { doc.texts[$0] < 0 ? -1 : docRows[doc.texts[$0]] ?? -1 }
         }
+    }
+
+    /// The table of one entity. A large one is built in parts on all cores, each part with its
+    /// own strings, then the parts are appended in order with their string ids mapped into
+    /// `strings`. Strings are met in the same order as in a one-part build, so the ids, and the
+    /// database, are the same whatever the number of cores.
+    static func table(_ entity: EntityKind, of corpus: Corpus, partRows: Int, strings: inout StringPool.Builder) -> Table {
+        let count = entity.count(in: corpus)
+        let table = Table(name: entity.rawValue, fields: entity.fields, capacity: count)
+        let partRows = max(1, partRows)
+        let parts = count <= partRows ? 1 : (count - 1) / partRows + 1
+        guard parts > 1 else {
+            entity.forEachRow(in: corpus) { table.append($0, pool: &strings) }
+            return table
+        }
+        var built = Parallel.map(parts) { i in
+            let rows = i * partRows..<min(count, (i + 1) * partRows)
+            var local = StringPool.Builder()
+            let part = Table(name: entity.rawValue, fields: entity.fields, capacity: rows.count)
+            entity.forEachRow(in: corpus, rows: rows) { part.append($0, pool: &local) }
+            return Optional((part, local))
+        }
+        for i in built.indices {
+            let (part, local) = built[i]!
+            built[i] = nil  // free each part once it is copied
+            table.append(part, ids: local.strings.map { strings.intern($0) })
+        }
+        return table
     }
 
     /// A database whose tables were built elsewhere (read from an image).

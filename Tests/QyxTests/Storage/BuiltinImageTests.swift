@@ -40,6 +40,15 @@ import Testing
         #expect(copy.pool.id(of: "嵊泗县") == original.pool.id(of: "嵊泗县"))
     }
 
+    /// Large entities are built in parts on all cores; the database is the one a single pass builds.
+    @Test func databaseBuiltInPartsEqualsOneBuiltInOnePass() throws {
+        let inParts = Database(builtin, partRows: 7)
+        let onePass = Database(builtin, partRows: .max)
+        #expect(builtin.indicators.count > 7 * 30)
+        #expect(DatabaseImage.write(inParts) == DatabaseImage.write(onePass))
+        #expect(DatabaseImage.write(onePass) == DatabaseImage.write(builtinEngine.database))
+    }
+
     @Test func damagedImagesAreRefused() throws {
         let bytes = DatabaseImage.write(builtinEngine.database)
         // Cut anywhere: every prefix is refused with a reason.
