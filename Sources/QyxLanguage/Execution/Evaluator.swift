@@ -92,6 +92,14 @@ final class Evaluator {
             if let fast = columnComparison(flipped, i, c) { return fast }
         case .binary(let op, .column(let i), .constant(let c)) where op == "contains" || op == "like":
             if let fast = textMatch(op, i, c) { return fast }
+        case .between(.column(let i), .constant(let lo), .constant(let hi), let negated):
+            // `x between lo and hi` is `x >= lo and x <= hi`, each on unboxed storage.
+            if let low = columnComparison(">=", i, lo), let high = columnComparison("<=", i, hi) {
+                return { r in
+                    guard let a = low(r), let b = high(r) else { return nil }
+                    return (a && b) != negated
+                }
+            }
         default:
             break
         }

@@ -204,17 +204,17 @@ public final class Database: @unchecked Sendable {
             entity.forEachRow(in: corpus) { table.append($0, pool: &strings) }
             return table
         }
-        var built = Parallel.map(parts) { i in
-            let rows = i * partRows..<min(count, (i + 1) * partRows)
-            var local = StringPool.Builder()
-            let part = Table(name: entity.rawValue, fields: entity.fields, capacity: rows.count)
-            entity.forEachRow(in: corpus, rows: rows) { part.append($0, pool: &local) }
-            return Optional((part, local))
-        }
-        for i in built.indices {
-            let (part, local) = built[i]!
-            built[i] = nil  // free each part once it is copied
-            table.append(part, ids: local.strings.map { strings.intern($0) })
+        // A few parts at a time: all of them at once would hold the table twice.
+        let wave = 4
+        for first in stride(from: 0, to: parts, by: wave) {
+            let built = Parallel.map(min(wave, parts - first)) { i in
+                let rows = (first + i) * partRows..<min(count, (first + i + 1) * partRows)
+                var local = StringPool.Builder()
+                let part = Table(name: entity.rawValue, fields: entity.fields, capacity: rows.count)
+                entity.forEachRow(in: corpus, rows: rows) { part.append($0, pool: &local) }
+                return (part, local)
+            }
+            for (part, local) in built { table.append(part, ids: local.strings.map { strings.intern($0) }) }
         }
         return table
     }
