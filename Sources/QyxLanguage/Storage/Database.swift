@@ -170,7 +170,6 @@ public final class Database: @unchecked Sendable {
     /// Copies every entity of `corpus` into columns, freeing the model's rows entity by entity.
     /// Entities of more than `partRows` rows are built in parts on all cores.
     public init(_ corpus: consuming Corpus, partRows: Int = 32_768) {
-        var corpus = corpus
         var slim = Corpus()
         slim.documents = corpus.documents
         slim.diagnostics = corpus.diagnostics
