@@ -196,20 +196,7 @@ public enum IndicatorName {
         let text = PlainText.trimmingWhitespace(raw)
         if let last = PlainText.lastCharacterScalar(text), last != ")" && last != "）" { return (text, nil) }
         if PlainText.isPlain(text) { return splitPlain(text) }
-        guard let last = text.last, last == ")" || last == "）" else { return (text, nil) }
-        // Walk back to the bracket that opens the trailing group; units may nest: 套(间).
-        var depth = 0
-        var index = text.endIndex
-        while index > text.startIndex {
-            index = text.index(before: index)
-            let c = text[index]
-            if c == ")" || c == "）" { depth += 1 }
-            if c == "(" || c == "（" {
-                depth -= 1
-                if depth == 0 { break }
-            }
-        }
-        guard depth == 0, index > text.startIndex else { return (text, nil) }
+        guard let index = trailingGroupStart(text) else { return (text, nil) }
         let inner = String(text[text.index(after: index)..<text.index(before: text.endIndex)])
         guard looksLikeUnit(inner) else { return (text, nil) }
         let name = text[..<index].trimmingCharacters(in: .whitespaces)
@@ -219,19 +206,7 @@ public enum IndicatorName {
     /// `split` over the scalars of plain text, where every Character is one scalar.
     static func splitPlain(_ text: String) -> (name: String, unit: String?) {
         let scalars = text.unicodeScalars
-        guard let last = scalars.last, last == ")" || last == "）" else { return (text, nil) }
-        var depth = 0
-        var index = scalars.endIndex
-        while index > scalars.startIndex {
-            scalars.formIndex(before: &index)
-            let c = scalars[index]
-            if c == ")" || c == "）" { depth += 1 }
-            if c == "(" || c == "（" {
-                depth -= 1
-                if depth == 0 { break }
-            }
-        }
-        guard depth == 0, index > scalars.startIndex else { return (text, nil) }
+        guard let index = trailingGroupStart(scalars) else { return (text, nil) }
         let inner = text[scalars.index(after: index)..<scalars.index(before: scalars.endIndex)]
         let unit = PlainText.trimmingWhitespace(inner)
         guard !unit.isEmpty, unit.unicodeScalars.count <= 6,
@@ -240,6 +215,25 @@ public enum IndicatorName {
     }
 
     static let qualifiers = ["含", "及", "和", "助理", "不", "试行"]
+
+    /// Where the bracketed group that ends `text` opens (units may nest: 套(间)), if `text` ends
+    /// in one and something comes before it. Over Characters, or over the scalars of plain text.
+    static func trailingGroupStart<C: BidirectionalCollection>(_ text: C) -> C.Index?
+    where C.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
+        guard let last = text.last, last == ")" || last == "）" else { return nil }
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            text.formIndex(before: &index)
+            let c = text[index]
+            if c == ")" || c == "）" { depth += 1 }
+            if c == "(" || c == "（" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+        }
+        return depth == 0 && index > text.startIndex ? index : nil
+    }
 
     /// Units are short and never a qualifier such as (含大病保险) or (助理).
     static func looksLikeUnit(_ s: String) -> Bool {
