@@ -108,10 +108,19 @@ enum DocumentInfoResolver {
 
     static let regionEnds = ["县", "区", "市"].flatMap { [$0 + "公共服务", $0 + "基本公共服务"] }
 
+    /// The region named most often; on a tie, the one named first (a Dictionary's order would
+    /// change from run to run).
     static func mostFrequentRegion(in body: [String]) -> String? {
         var counts: [String: Int] = [:]
-        for p in body { if let r = region(in: p) { counts[r, default: 0] += 1 } }
-        return counts.max { $0.value < $1.value }?.key
+        var order: [String] = []
+        for p in body {
+            guard let r = region(in: p) else { continue }
+            if counts[r] == nil { order.append(r) }
+            counts[r, default: 0] += 1
+        }
+        var best: String?
+        for r in order where best == nil || counts[r]! > counts[best!]! { best = r }
+        return best
     }
 
     static func kind(title: String?, body: [String]) -> String? {

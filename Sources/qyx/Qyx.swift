@@ -178,7 +178,7 @@ struct Export: ParsableCommand {
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case csv, jsonl, sqlite }
 
-    @Argument(help: ArgumentHelp("The entity (documents, indicators, tasks, projects, reforms, pairings, domains), or with --format sqlite the database file.", valueName: "entity|file"))
+    @Argument(help: ArgumentHelp("The entity (documents, indicators, tasks, projects, reforms, pairings, figures, conflicts, domains), or with --format sqlite the database file.", valueName: "entity|file"))
     var target: String
 
     @Option(help: "csv, jsonl or sqlite")

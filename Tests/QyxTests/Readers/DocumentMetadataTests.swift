@@ -65,4 +65,18 @@ import Testing
             #expect(!texts.contains { $0.contains(noise) }, "\(noise) leaked into tasks")
         }
     }
+
+    /// An untitled plan's region is the one its text names most often; on a tie, the first named,
+    /// whatever the order in which a dictionary would list them.
+    @Test func regionTieGoesToTheFirstNamed() throws {
+        for (first, second) in [("岱山县", "嵊泗县"), ("嵊泗县", "岱山县")] {
+            let text = """
+            一、总体要求
+            （一）在\(first)公共服务提质扩面中走在前列。
+            （二）对\(second)公共服务均衡发展作出部署。
+            """
+            let region = try readDocument(text).documents.first?.region
+            #expect(region == first, "\(region ?? "nil")")
+        }
+    }
 }
