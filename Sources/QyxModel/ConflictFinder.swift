@@ -48,45 +48,65 @@ public enum ConflictFinder {
 
     public static func find(in corpus: Corpus) -> [Conflict] {
         // Two passes so that a million indicator rows cost no more than a few small integers
-        // each: first find the groups where two values differ, then describe only those.
-        struct GroupKey: Hashable { var region: Int, year: Int, key: Int, unit: Int }
-        var ids: [TextKey: Int] = [:]
-        func id(_ s: String?) -> Int {
-            guard let s else { return -1 }
+        // each: first give every statement its group and find the groups where two values
+        // differ, then describe only those.
+        struct GroupKey: Hashable { var region: Int32, year: Int32, key: Int32, unit: Int32 }
+        var ids: [TextKey: Int32] = [:]
+        func id(_ s: String) -> Int32 {
             let k = TextKey(s)
             if let i = ids[k] { return i }
-            ids[k] = ids.count
-            return ids.count - 1
+            ids[k] = Int32(ids.count)
+            return Int32(ids.count - 1)
+        }
+        /// Rows of one document repeat their region and unit: compare with the last one seen
+        /// before hashing again.
+        struct Recent { var text: String?; var id: Int32 = -1 }
+        var lastRegion = Recent(), lastUnit = Recent()
+        func id(_ s: String?, _ recent: inout Recent) -> Int32 {
+            guard let s else { return -1 }
+            if let t = recent.text, TextKey.sameBytes(t, s) { return recent.id }
+            recent = Recent(text: s, id: id(s))
+            return recent.id
         }
         // Names repeat across documents and years: normalize each distinct one once.
-        var keys: [TextKey: Int?] = [:]
-        func groupKey(_ subject: String, _ region: String?, _ year: Int, _ unit: String?) -> GroupKey? {
-            let keyID: Int?
+        var keys: [TextKey: Int32] = [:]
+        var groupIDs: [GroupKey: Int32] = [:]
+        var firstValue: [Double] = []
+        var differing: [Bool] = []
+        var statementGroup: [Int32] = []  // -1: subject too vague to compare
+        forEachStatement(in: corpus) { subject, region, year, unit, value, _ in
             let subjectKey = TextKey(subject)
+            let keyID: Int32
             if let known = keys[subjectKey] {
                 keyID = known
             } else {
                 let k = key(subject)
-                keyID = k.count >= minimumSubject ? id(k) : nil
+                keyID = k.count >= minimumSubject ? id(k) : -1
                 keys[subjectKey] = keyID
             }
-            return keyID.map { GroupKey(region: id(region), year: year, key: $0, unit: id(unit)) }
-        }
-        var firstValue: [GroupKey: Double] = [:]
-        var differing = Set<GroupKey>()
-        forEachStatement(in: corpus) { subject, region, year, unit, value, _ in
-            guard let g = groupKey(subject, region, year, unit) else { return }
-            if let v = firstValue[g] {
-                if !same(v, value) { differing.insert(g) }
+            guard keyID >= 0 else { return statementGroup.append(-1) }
+            let g = GroupKey(region: id(region, &lastRegion), year: Int32(clamping: year), key: keyID, unit: id(unit, &lastUnit))
+            if let known = groupIDs[g] {
+                statementGroup.append(known)
+                if !same(firstValue[Int(known)], value) { differing[Int(known)] = true }
             } else {
-                firstValue[g] = value
+                let new = Int32(firstValue.count)
+                groupIDs[g] = new
+                statementGroup.append(new)
+                firstValue.append(value)
+                differing.append(false)
             }
         }
-        firstValue = [:]
-        var groups: [GroupKey: [Statement]] = [:]
-        var order: [GroupKey] = []
-        forEachStatement(in: corpus) { subject, region, year, unit, _, statement in
-            guard let g = groupKey(subject, region, year, unit), differing.contains(g) else { return }
+        groupIDs = [:]
+        keys = [:]
+        firstValue = []
+        var groups: [Int32: [Statement]] = [:]
+        var order: [Int32] = []
+        var k = 0
+        forEachStatement(in: corpus) { _, _, _, _, _, statement in
+            let g = statementGroup[k]
+            k += 1
+            guard g >= 0, differing[Int(g)] else { return }
             if groups[g] == nil { order.append(g) }
             groups[g, default: []].append(statement())
         }
