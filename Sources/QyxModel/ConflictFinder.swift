@@ -126,16 +126,21 @@ public enum ConflictFinder {
             }
             guard byValue.count >= 2 else { continue }
             let first = byValue[0].1
+            // The first value's side is the same against every other value: work it out once
+            // (and its citation once, shared by all its conflicts).
+            let docsA = Set(first.map(\.place.doc)), tableA = first.contains(where: \.fromTable)
+            var citedA: String?
             for (_, other) in byValue.dropFirst() {
                 // Two values in one document's text are usually two things (a total and its
                 // parts); a contradiction is across documents, or between a table and a text.
-                let docsA = Set(first.map(\.place.doc)), docsB = Set(other.map(\.place.doc))
-                let tableVsText = first.contains(where: \.fromTable) != other.contains(where: \.fromTable)
+                let docsB = Set(other.map(\.place.doc))
+                let tableVsText = tableA != other.contains(where: \.fromTable)
                 guard docsA != docsB || docsA.count > 1 || tableVsText else { continue }
                 let a = first[0], b = other[0]
                 let kind = a.fromTable && b.fromTable ? "table vs table" : a.fromTable || b.fromTable ? "table vs text" : "text vs text"
+                if citedA == nil { citedA = cite(first) }
                 conflicts.append(Conflict(provenance: a.place, region: a.region, year: a.year, subject: a.subject, unit: a.unit,
-                                          valueA: a.written, citedA: cite(first), valueB: b.written, citedB: cite(other),
+                                          valueA: a.written, citedA: citedA!, valueB: b.written, citedB: cite(other),
                                           other: b.place, kind: kind))
             }
         }
