@@ -30,7 +30,10 @@ public final class StringPool: Sendable {
     /// Collects the strings of a database while its tables are built.
     struct Builder {
         private(set) var strings: [String] = []
-        private var ids: [TextKey: Int32] = [:]
+        private var ids: [TextKey: Int32]
+
+        /// Room for `capacity` strings before the table grows (each growth rehashes them all).
+        init(capacity: Int = 0) { ids = Dictionary(minimumCapacity: capacity) }
 
         /// The id of `s`, or of the first string canonically equivalent to it.
         mutating func intern(_ s: String) -> Int32 {
@@ -208,7 +211,7 @@ public final class Database: @unchecked Sendable {
         for first in stride(from: 0, to: parts, by: wave) {
             let built = Parallel.map(min(wave, parts - first)) { i in
                 let rows = (first + i) * partRows..<min(count, (first + i + 1) * partRows)
-                var local = StringPool.Builder()
+                var local = StringPool.Builder(capacity: rows.count)
                 let part = Table(name: entity.rawValue, fields: entity.fields, capacity: rows.count)
                 entity.forEachRow(in: corpus, rows: rows) { part.append($0, pool: &local) }
                 return (part, local)
