@@ -129,10 +129,10 @@ final class Evaluator {
                 return test(d < k ? -1 : (d > k ? 1 : 0))
             }
         case .text, .date:
-            guard case .text(let s) = c, op == "=" || op == "!=" || column.spec.type == .date || true else { return nil }
+            guard case .text(let s) = c else { return nil }
             let texts = column.texts
             if op == "=" || op == "!=" {
-                let id = pool.id(of: c.displayText) ?? -2
+                let id = pool.id(of: s) ?? -2
                 let equal = op == "="
                 return { r in
                     let v = texts[r]
