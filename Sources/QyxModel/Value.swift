@@ -1,3 +1,5 @@
+import Foundation
+
 /// A typed cell of an entity row: what every entity exposes to renderers and to the language.
 ///
 /// Dates are kept as ISO text (`2024-03-28`, `2024-04-02 20:40`) so that they sort and compare
@@ -50,6 +52,9 @@ public enum Value: Hashable, Sendable {
     public static func format(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        // Sums and averages carry binary noise (0.1 + 0.2 = 0.30000000000000004); 15 significant
+        // digits are what a double holds faithfully, so show no more than that.
+        if let rounded = Double(String(format: "%.15g", d)), rounded != d { return String(rounded) }
         return String(d)
     }
 
