@@ -2,16 +2,51 @@
 /// given different values in different places (two documents, or a table and a text).
 public enum ConflictFinder {
     /// One stated value and where it is.
-    struct Statement {
-        var subject: String
-        var region: String?
-        var year: Int
-        var unit: String?
-        var value: Double
-        var written: String
-        var place: Provenance
-        var fromTable: Bool
+    public struct Statement: Sendable {
+        public var subject: String
+        public var region: String?
+        public var year: Int
+        public var unit: String?
+        public var value: Double
+        /// The value as written: operator, number and unit.
+        public var written: String
+        public var place: Provenance
+        public var fromTable: Bool
+
+        public init(subject: String, region: String?, year: Int, unit: String?, value: Double, written: String,
+                    place: Provenance, fromTable: Bool) {
+            self.subject = subject
+            self.region = region
+            self.year = year
+            self.unit = unit
+            self.value = value
+            self.written = written
+            self.place = place
+            self.fromTable = fromTable
+        }
     }
+
+    /// What groups a statement: its texts as ids of the source (-1 for none).
+    public struct Key: Sendable {
+        public var subject: Int32
+        public var region: Int32
+        public var year: Int
+        /// Base unit.
+        public var unit: Int32
+        /// Value in the base unit.
+        public var value: Double
+
+        public init(subject: Int32, region: Int32, year: Int, unit: Int32, value: Double) {
+            self.subject = subject
+            self.region = region
+            self.year = year
+            self.unit = unit
+            self.value = value
+        }
+    }
+
+    /// Statements with equal group keys are about one thing and must agree.
+    struct GroupKey: Hashable { var region: Int32, year: Int32, key: Int32, unit: Int32 }
 
     /// Subjects shorter than this (个, 人数) are too vague to hold two places against each other.
     static let minimumSubject = 5
@@ -26,124 +61,179 @@ public enum ConflictFinder {
     /// Values that differ by rounding noise only are the same value.
     static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
 
-    /// Every dated figure and every table target, as a statement built only when asked for.
-    static func forEachStatement(in corpus: Corpus, _ body: (_ subject: String, _ region: String?, _ year: Int, _ unit: String?,
-                                                             _ value: Double, _ statement: () -> Statement) -> Void) {
-        for f in corpus.figures {
-            guard let year = f.year else { continue }
-            let base = f.base
-            body(f.subject, f.region, year, base.unit, base.value) {
-                Statement(subject: f.subject, region: f.region, year: year, unit: base.unit, value: base.value,
-                          written: f.stated, place: f.provenance, fromTable: false)
-            }
-        }
-        for i in corpus.indicators where i.kind == "target" {
-            guard let value = i.base.value else { continue }
-            body(i.name, i.region, i.year, i.base.unit, value) {
-                Statement(subject: i.name, region: i.region, year: i.year, unit: i.base.unit, value: value,
-                          written: ComparisonOp.stated(i.op, i.value ?? value, i.unit), place: i.provenance, fromTable: true)
-            }
-        }
+    /// The conflicts among the dated figures and table targets of a model.
+    public static func find(in corpus: Corpus) -> [Conflict] {
+        find(in: CorpusStatements(corpus), documents: corpus.documents)
     }
 
-    public static func find(in corpus: Corpus) -> [Conflict] {
-        // Two passes so that a million indicator rows cost no more than a few small integers
-        // each: first give every statement its group and find the groups where two values
-        // differ, then describe only those.
-        struct GroupKey: Hashable { var region: Int32, year: Int32, key: Int32, unit: Int32 }
-        var ids: [TextKey: Int32] = [:]
-        func id(_ s: String) -> Int32 {
-            let k = TextKey(s)
-            if let i = ids[k] { return i }
-            ids[k] = Int32(ids.count)
-            return Int32(ids.count - 1)
-        }
-        /// Rows of one document repeat their region and unit: compare with the last one seen
-        /// before hashing again.
-        struct Recent { var text: String?; var id: Int32 = -1 }
-        var lastRegion = Recent(), lastUnit = Recent()
-        func id(_ s: String?, _ recent: inout Recent) -> Int32 {
-            guard let s else { return -1 }
-            if let t = recent.text, TextKey.sameBytes(t, s) { return recent.id }
-            recent = Recent(text: s, id: id(s))
-            return recent.id
-        }
-        // Names repeat across documents and years: normalize each distinct one once.
-        var keys: [TextKey: Int32] = [:]
+    /// The conflicts among `source`'s statements; `documents` give the citations.
+    public static func find<Source: StatementSource>(in source: Source, documents: [PlanDocument]) -> [Conflict] {
+        // Two passes so that a million statements cost no more than a few small integers each:
+        // first give every statement its group and find the groups where two values differ,
+        // then describe only those.
+        // Subjects repeat across documents and years: normalize each distinct one once.
+        var subjectKeys: [Int32: Int32] = [:]
+        var keyIDs: [TextKey: Int32] = [:]
         var groupIDs: [GroupKey: Int32] = [:]
         var firstValue: [Double] = []
         var differing: [Bool] = []
-        var statementGroup: [Int32] = []  // -1: subject too vague to compare
-        forEachStatement(in: corpus) { subject, region, year, unit, value, _ in
-            let subjectKey = TextKey(subject)
+        var statementGroup = [Int32](repeating: -1, count: source.count)  // -1: no statement, or too vague
+        for i in 0..<source.count {
+            guard let s = source.key(i) else { continue }
             let keyID: Int32
-            if let known = keys[subjectKey] {
+            if let known = subjectKeys[s.subject] {
                 keyID = known
             } else {
-                let k = key(subject)
-                keyID = k.count >= minimumSubject ? id(k) : -1
-                keys[subjectKey] = keyID
+                let k = key(source.text(s.subject))
+                if k.count < minimumSubject {
+                    keyID = -1
+                } else {
+                    let textKey = TextKey(k)
+                    keyID = keyIDs[textKey] ?? Int32(keyIDs.count)
+                    keyIDs[textKey] = keyID
+                }
+                subjectKeys[s.subject] = keyID
             }
-            guard keyID >= 0 else { return statementGroup.append(-1) }
-            let g = GroupKey(region: id(region, &lastRegion), year: Int32(clamping: year), key: keyID, unit: id(unit, &lastUnit))
+            guard keyID >= 0 else { continue }
+            let g = GroupKey(region: s.region, year: Int32(clamping: s.year), key: keyID, unit: s.unit)
             if let known = groupIDs[g] {
-                statementGroup.append(known)
-                if !same(firstValue[Int(known)], value) { differing[Int(known)] = true }
+                statementGroup[i] = known
+                if !same(firstValue[Int(known)], s.value) { differing[Int(known)] = true }
             } else {
                 let new = Int32(firstValue.count)
                 groupIDs[g] = new
-                statementGroup.append(new)
-                firstValue.append(value)
+                statementGroup[i] = new
+                firstValue.append(s.value)
                 differing.append(false)
             }
         }
         groupIDs = [:]
-        keys = [:]
         firstValue = []
-        var groups: [Int32: [Statement]] = [:]
-        var order: [Int32] = []
-        var k = 0
-        forEachStatement(in: corpus) { _, _, _, _, _, statement in
-            let g = statementGroup[k]
-            k += 1
-            guard g >= 0, differing[Int(g)] else { return }
-            if groups[g] == nil { order.append(g) }
-            groups[g, default: []].append(statement())
+        // The members of each group with two values, groups in the order of their first
+        // statement: counted, then placed, in flat arrays.
+        var slot = [Int32](repeating: -1, count: differing.count)
+        var sizes: [Int] = []
+        for g in statementGroup where g >= 0 && differing[Int(g)] {
+            if slot[Int(g)] < 0 {
+                slot[Int(g)] = Int32(sizes.count)
+                sizes.append(0)
+            }
+            sizes[Int(slot[Int(g)])] += 1
         }
-        let labels = Dictionary(corpus.documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
+        var starts = [Int](repeating: 0, count: sizes.count + 1)
+        for (k, n) in sizes.enumerated() { starts[k + 1] = starts[k] + n }
+        var members = [Int](repeating: 0, count: starts.last!)
+        var filled = starts
+        for (i, g) in statementGroup.enumerated() where g >= 0 && slot[Int(g)] >= 0 {
+            let k = Int(slot[Int(g)])
+            members[filled[k]] = i
+            filled[k] += 1
+        }
+        statementGroup = []
+        let labels = Dictionary(documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
+        // Groups are described on all cores, a run of them at a time, and joined in order.
+        let run = 4096
+        return Parallel.map((sizes.count + run - 1) / run) { r in
+            var conflicts: [Conflict] = []
+            for k in r * run..<min(sizes.count, (r + 1) * run) {
+                describe(members[starts[k]..<starts[k + 1]].map(source.statement), labels: labels, into: &conflicts)
+            }
+            return conflicts
+        }.flatMap { $0 }
+    }
+
+    /// The conflicts of one group of statements about the same thing: each value against the first.
+    static func describe(_ group: [Statement], labels: [String: String], into conflicts: inout [Conflict]) {
         func cite(_ group: [Statement]) -> String {
             group.map { "\(labels[$0.place.doc] ?? $0.place.doc) line \($0.place.line)" }.joined(separator: "; ")
         }
-        var conflicts: [Conflict] = []
-        for g in order {
-            var byValue: [(Double, [Statement])] = []
-            for s in groups[g]! {
-                if let i = byValue.firstIndex(where: { same($0.0, s.value) }) {
-                    byValue[i].1.append(s)
-                } else {
-                    byValue.append((s.value, [s]))
-                }
-            }
-            guard byValue.count >= 2 else { continue }
-            let first = byValue[0].1
-            // The first value's side is the same against every other value: work it out once
-            // (and its citation once, shared by all its conflicts).
-            let docsA = Set(first.map(\.place.doc)), tableA = first.contains(where: \.fromTable)
-            var citedA: String?
-            for (_, other) in byValue.dropFirst() {
-                // Two values in one document's text are usually two things (a total and its
-                // parts); a contradiction is across documents, or between a table and a text.
-                let docsB = Set(other.map(\.place.doc))
-                let tableVsText = tableA != other.contains(where: \.fromTable)
-                guard docsA != docsB || docsA.count > 1 || tableVsText else { continue }
-                let a = first[0], b = other[0]
-                let kind = a.fromTable && b.fromTable ? "table vs table" : a.fromTable || b.fromTable ? "table vs text" : "text vs text"
-                if citedA == nil { citedA = cite(first) }
-                conflicts.append(Conflict(provenance: a.place, region: a.region, year: a.year, subject: a.subject, unit: a.unit,
-                                          valueA: a.written, citedA: citedA!, valueB: b.written, citedB: cite(other),
-                                          other: b.place, kind: kind))
+        var byValue: [(Double, [Statement])] = []
+        for s in group {
+            if let i = byValue.firstIndex(where: { same($0.0, s.value) }) {
+                byValue[i].1.append(s)
+            } else {
+                byValue.append((s.value, [s]))
             }
         }
-        return conflicts
+        guard byValue.count >= 2 else { return }
+        let first = byValue[0].1
+        // The first value's side is the same against every other value: work it out once
+        // (and its citation once, shared by all its conflicts).
+        let docsA = Set(first.map(\.place.doc)), tableA = first.contains(where: \.fromTable)
+        var citedA: String?
+        for (_, other) in byValue.dropFirst() {
+            // Two values in one document's text are usually two things (a total and its
+            // parts); a contradiction is across documents, or between a table and a text.
+            let docsB = Set(other.map(\.place.doc))
+            let tableVsText = tableA != other.contains(where: \.fromTable)
+            guard docsA != docsB || docsA.count > 1 || tableVsText else { continue }
+            let a = first[0], b = other[0]
+            let kind = a.fromTable && b.fromTable ? "table vs table" : a.fromTable || b.fromTable ? "table vs text" : "text vs text"
+            if citedA == nil { citedA = cite(first) }
+            conflicts.append(Conflict(provenance: a.place, region: a.region, year: a.year, subject: a.subject, unit: a.unit,
+                                      valueA: a.written, citedA: citedA!, valueB: b.written, citedB: cite(other),
+                                      other: b.place, kind: kind))
+        }
+    }
+}
+
+/// The statements conflicts are looked for in: dated figures first, then table targets.
+public protocol StatementSource {
+    /// Statements and non-statements (an undated figure, a baseline row) alike.
+    var count: Int { get }
+    /// The grouping key of the `i`th, or nil when it states no dated value.
+    func key(_ i: Int) -> ConflictFinder.Key?
+    /// The text of an id in a key: ids are equal exactly when their texts are canonically equal.
+    func text(_ id: Int32) -> String
+    /// The `i`th in full, asked for only when its group holds two values.
+    func statement(_ i: Int) -> ConflictFinder.Statement
+}
+
+/// The statements of a model, its texts given ids as they are met.
+struct CorpusStatements: StatementSource {
+    let corpus: Corpus
+    private var keys: [ConflictFinder.Key?] = []
+    private var texts: [String] = []
+
+    init(_ corpus: Corpus) {
+        self.corpus = corpus
+        var ids: [TextKey: Int32] = [:]
+        var texts: [String] = []
+        func id(_ s: String?) -> Int32 {
+            guard let s else { return -1 }
+            let k = TextKey(s)
+            if let i = ids[k] { return i }
+            ids[k] = Int32(texts.count)
+            texts.append(s)
+            return Int32(texts.count - 1)
+        }
+        keys.reserveCapacity(corpus.figures.count + corpus.indicators.count)
+        for f in corpus.figures {
+            let base = f.base
+            keys.append(f.year.map { ConflictFinder.Key(subject: id(f.subject), region: id(f.region), year: $0,
+                                                        unit: id(base.unit), value: base.value) })
+        }
+        for i in corpus.indicators {
+            let base = i.base
+            guard i.kind == "target", let value = base.value else { keys.append(nil); continue }
+            keys.append(ConflictFinder.Key(subject: id(i.name), region: id(i.region), year: i.year, unit: id(base.unit), value: value))
+        }
+        self.texts = texts
+    }
+
+    var count: Int { keys.count }
+    func key(_ i: Int) -> ConflictFinder.Key? { keys[i] }
+    func text(_ id: Int32) -> String { texts[Int(id)] }
+
+    func statement(_ i: Int) -> ConflictFinder.Statement {
+        if i < corpus.figures.count {
+            let f = corpus.figures[i], base = f.base
+            return .init(subject: f.subject, region: f.region, year: f.year!, unit: base.unit, value: base.value,
+                         written: f.stated, place: f.provenance, fromTable: false)
+        }
+        let row = corpus.indicators[i - corpus.figures.count], base = row.base
+        return .init(subject: row.name, region: row.region, year: row.year, unit: base.unit, value: base.value!,
+                     written: ComparisonOp.stated(row.op, row.value ?? base.value!, row.unit ?? row.reading.cellUnit),
+                     place: row.provenance, fromTable: true)
     }
 }

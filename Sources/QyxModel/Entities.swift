@@ -36,10 +36,9 @@ public struct PlanDocument: EntityRecord, Hashable {
         FieldSpec("source", .text, "file the document was read from"),
     ]
 
-    public var values: [Value] {
-        [.text(id), .int(line), .text(id), .optional(title), .optional(region), .optional(issuer),
-         .optional(number), written.map { .date($0) } ?? .null, published.map { .date($0) } ?? .null,
-         .optional(kind), .optional(periodStart), .optional(periodEnd), .text(source)]
+    public func write<W: RowWriter>(to w: inout W) {
+        w.text(id); w.int(line); w.text(id); w.text(title); w.text(region); w.text(issuer); w.text(number)
+        w.date(written); w.date(published); w.text(kind); w.int(periodStart); w.int(periodEnd); w.text(source)
     }
 
     /// The single year of a one-year plan, or nil for a multi-year one.
@@ -102,17 +101,16 @@ public struct Indicator: EntityRecord, Hashable {
         FieldSpec("parts", .list, "labelled parts of a composite target"),
     ]
 
-    public var values: [Value] {
+    public func write<W: RowWriter>(to w: inout W) {
         let base = self.base
-        let parts: Value = reading.parts.isEmpty ? .null : .list(reading.parts.map { part in
+        provenance.write(to: &w)
+        w.text(region); w.int(year); w.text(domain); w.int(seq); w.text(name); w.text(unit ?? reading.cellUnit)
+        w.text(target); w.text(op?.rawValue); w.number(value); w.number(base.value); w.text(base.unit); w.text(lead)
+        w.text(kind)
+        w.value(reading.parts.isEmpty ? .null : .list(reading.parts.map { part in
             .record([.init("label", .text(part.label)), .init("op", .text(part.op.rawValue)),
                      .init("value", .double(part.value))])
-        })
-        return provenance.values + [
-            .optional(region), .int(year), .optional(domain), .optional(seq), .text(name),
-            .optional(unit ?? reading.cellUnit), .text(target), .optional(op?.rawValue), .optional(value),
-            .optional(base.value), .optional(base.unit), .optional(lead), .text(kind), parts,
-        ]
+        }))
     }
 }
 
@@ -146,9 +144,9 @@ public struct PlanTask: EntityRecord, Hashable {
         FieldSpec("lead", .list, "牵头单位 / 责任单位 of the item or its section"),
     ]
 
-    public var values: [Value] {
-        provenance.values + [.optional(region), .optional(domain), .text(path), .text(title), .text(text),
-                             .texts(lead)]
+    public func write<W: RowWriter>(to w: inout W) {
+        provenance.write(to: &w)
+        w.text(region); w.text(domain); w.text(path); w.text(title); w.text(text); w.value(.texts(lead))
     }
 }
 
@@ -197,13 +195,11 @@ public struct Project: EntityRecord, Hashable {
         FieldSpec("parent", .text, "package project this one belongs to"),
     ]
 
-    public var values: [Value] {
-        provenance.values + [
-            .optional(region), .optional(seq), .text(name), .optional(domain), .optional(category),
-            .optional(content), .optional(location), .optional(investment), .optional(annualInvestment),
-            .optional(startYear), .optional(endYear), .texts(lead), .texts(person), .optional(status),
-            .optional(parent),
-        ]
+    public func write<W: RowWriter>(to w: inout W) {
+        provenance.write(to: &w)
+        w.text(region); w.int(seq); w.text(name); w.text(domain); w.text(category); w.text(content); w.text(location)
+        w.number(investment); w.number(annualInvestment); w.int(startYear); w.int(endYear)
+        w.value(.texts(lead)); w.value(.texts(person)); w.text(status); w.text(parent)
     }
 }
 
@@ -270,15 +266,14 @@ public struct Reform: EntityRecord, Hashable {
         FieldSpec("task_lines", .list, "task lines that name their own units"),
     ]
 
-    public var values: [Value] {
-        let lines: Value = .list(taskLines.map { t in
+    public func write<W: RowWriter>(to w: inout W) {
+        provenance.write(to: &w)
+        w.text(region); w.int(seq); w.text(category); w.text(name); w.text(goal); w.value(.texts(tasks))
+        w.value(.texts(lead)); w.value(.texts(person)); w.value(.texts(partners))
+        w.value(.list(taskLines.map { t in
             .record([.init("line", .int(t.line)), .init("text", .text(t.text)), .init("lead", .texts(t.lead)),
                      .init("person", .texts(t.person)), .init("partners", .texts(t.partners))])
-        })
-        return provenance.values + [
-            .optional(region), .int(seq), .optional(category), .text(name), .text(goal), .texts(tasks),
-            .texts(lead), .texts(person), .texts(partners), lines,
-        ]
+        }))
     }
 }
 
@@ -312,9 +307,9 @@ public struct Pairing: EntityRecord, Hashable {
         FieldSpec("requirement", .text, "能力提升要求"),
     ]
 
-    public var values: [Value] {
-        provenance.values + [.optional(region), .optional(seq), .text(institution), .text(partner),
-                             .text(relation), .text(requirement)]
+    public func write<W: RowWriter>(to w: inout W) {
+        provenance.write(to: &w)
+        w.text(region); w.int(seq); w.text(institution); w.text(partner); w.text(relation); w.text(requirement)
     }
 }
 
@@ -329,5 +324,7 @@ public struct DomainRow: EntityRecord {
         FieldSpec("kind", .text, "domain (the seven) or category (table headings)"),
     ]
 
-    public var values: [Value] { [.null, .null, .text(domain.name), .text(domain.alias), .text(domain.kind)] }
+    public func write<W: RowWriter>(to w: inout W) {
+        w.text(nil); w.int(nil); w.text(domain.name); w.text(domain.alias); w.text(domain.kind)
+    }
 }

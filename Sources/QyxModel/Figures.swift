@@ -51,11 +51,11 @@ public struct Figure: EntityRecord, Hashable {
 
     public var base: (value: Double, unit: String?) { Units.normalize(value, unit: unit) }
 
-    public var values: [Value] {
+    public func write<W: RowWriter>(to w: inout W) {
         let (baseValue, baseUnit) = base
-        return provenance.values + [.optional(region), .optional(domain), .text(source), .optional(task), .optional(year),
-                                    .text(subject), .text(op.rawValue), .double(value), .optional(unit),
-                                    .double(baseValue), .optional(baseUnit), .text(stated), .text(text)]
+        provenance.write(to: &w)
+        w.text(region); w.text(domain); w.text(source); w.text(task); w.int(year); w.text(subject); w.text(op.rawValue)
+        w.number(value); w.text(unit); w.number(baseValue); w.text(baseUnit); w.text(stated); w.text(text)
     }
 }
 
@@ -105,8 +105,9 @@ public struct Conflict: EntityRecord, Hashable {
         FieldSpec("kind", .text, "table vs text, or text vs text"),
     ]
 
-    public var values: [Value] {
-        provenance.values + [.optional(region), .int(year), .text(subject), .optional(unit), .text(valueA), .text(citedA),
-                             .text(valueB), .text(citedB), .text(other.doc), .int(other.line), .text(kind)]
+    public func write<W: RowWriter>(to w: inout W) {
+        provenance.write(to: &w)
+        w.text(region); w.int(year); w.text(subject); w.text(unit); w.text(valueA); w.text(citedA); w.text(valueB)
+        w.text(citedB); w.text(other.doc); w.int(other.line); w.text(kind)
     }
 }

@@ -26,8 +26,40 @@ public struct FieldSpec: Sendable {
 /// A row type of the model. Every row can be cited: `doc` and `line` lead back to its source.
 public protocol EntityRecord: Sendable {
     static var fields: [FieldSpec] { get }
+    /// Hands the row's cells to `writer` in the order of `fields`, one call per field.
+    func write<W: RowWriter>(to writer: inout W)
+}
+
+/// Receives the cells of a row, one call per field in field order, each by its field's type.
+/// Storage fills its columns from these calls directly: a `[Value]` per row would cost an array
+/// and a boxed value per cell for every one of a million rows.
+public protocol RowWriter {
+    mutating func text(_ s: String?)
+    mutating func date(_ s: String?)
+    mutating func int(_ i: Int?)
+    mutating func number(_ d: Double?)
+    /// A list or record cell (or null).
+    mutating func value(_ v: Value)
+}
+
+/// Collects a row as values.
+struct ValueRow: RowWriter {
+    var values: [Value] = []
+    mutating func text(_ s: String?) { values.append(.optional(s)) }
+    mutating func date(_ s: String?) { values.append(s.map { .date($0) } ?? .null) }
+    mutating func int(_ i: Int?) { values.append(.optional(i)) }
+    mutating func number(_ d: Double?) { values.append(.optional(d)) }
+    mutating func value(_ v: Value) { values.append(v) }
+}
+
+extension EntityRecord {
     /// Values in the order of `fields`.
-    var values: [Value] { get }
+    public var values: [Value] {
+        var row = ValueRow()
+        row.values.reserveCapacity(Self.fields.count)
+        write(to: &row)
+        return row.values
+    }
 }
 
 /// Where a row came from: a document id and a 1-based line in that document's source text.
@@ -43,7 +75,10 @@ public struct Provenance: Hashable, Sendable {
         FieldSpec("doc", .text, "document id the row comes from"),
         FieldSpec("line", .int, "1-based line in that document"),
     ]
-    var values: [Value] { [.text(doc), .int(line)] }
+    func write<W: RowWriter>(to writer: inout W) {
+        writer.text(doc)
+        writer.int(line)
+    }
 }
 
 /// The entities of the model, by the names analysts use for them.
@@ -79,20 +114,32 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// What `visitor` makes of this entity's rows in `corpus` (of `rows`, else all).
+    public func visitRows<V: EntityRowVisitor>(in corpus: Corpus, rows: Range<Int>? = nil, _ visitor: inout V) -> V.Result {
+        func slice<R>(_ items: [R]) -> ArraySlice<R> { items[rows ?? items.indices] }
+        switch self {
+        case .documents: return visitor.visit(slice(corpus.documents))
+        case .indicators: return visitor.visit(slice(corpus.indicators))
+        case .tasks: return visitor.visit(slice(corpus.tasks))
+        case .projects: return visitor.visit(slice(corpus.projects))
+        case .reforms: return visitor.visit(slice(corpus.reforms))
+        case .pairings: return visitor.visit(slice(corpus.pairings))
+        case .figures: return visitor.visit(slice(corpus.figures))
+        case .conflicts: return visitor.visit(slice(corpus.conflicts))
+        case .domains: return visitor.visit(slice(Domain.all.map(DomainRow.init(domain:))))
+        }
+    }
+
     /// Hands each row (of `rows`, else all) to `body` in field order without building them all
     /// at once: a million rows of values at a time would double the peak memory of a load.
     public func forEachRow(in corpus: Corpus, rows: Range<Int>? = nil, _ body: ([Value]) -> Void) {
-        func each<R: EntityRecord>(_ items: [R]) { items[rows ?? items.indices].forEach { body($0.values) } }
-        switch self {
-        case .documents: each(corpus.documents)
-        case .indicators: each(corpus.indicators)
-        case .tasks: each(corpus.tasks)
-        case .projects: each(corpus.projects)
-        case .reforms: each(corpus.reforms)
-        case .pairings: each(corpus.pairings)
-        case .figures: each(corpus.figures)
-        case .conflicts: each(corpus.conflicts)
-        case .domains: each(Domain.all.map(DomainRow.init(domain:)))
+        struct Each: EntityRowVisitor {
+            let body: ([Value]) -> Void
+            func visit<R: EntityRecord>(_ rows: ArraySlice<R>) { rows.forEach { body($0.values) } }
+        }
+        withoutActuallyEscaping(body) { body in
+            var each = Each(body: body)
+            visitRows(in: corpus, rows: rows, &each)
         }
     }
 
@@ -103,4 +150,10 @@ public enum EntityKind: String, CaseIterable, Sendable {
         forEachRow(in: corpus) { rows.append($0) }
         return rows
     }
+}
+
+/// Something done to the rows of one entity whatever their type (`EntityKind.visitRows`).
+public protocol EntityRowVisitor {
+    associatedtype Result
+    mutating func visit<R: EntityRecord>(_ rows: ArraySlice<R>) -> Result
 }

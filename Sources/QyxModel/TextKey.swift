@@ -6,22 +6,29 @@ import Foundation
 /// of building a million-row database and of finding conflicts. The key holds the text in NFC
 /// (plain text, see `PlainText`, already is), so two keys are equal exactly when their strings
 /// are canonically equivalent: the same answer String's `==` gives, from a byte compare.
+///
+/// The hash is worked out once, when the key is made: a dictionary that grows rehashes every
+/// key, and a key moved from one pool to another (a document's strings into the database's)
+/// is hashed again; neither then reads the text.
 public struct TextKey: Hashable, Sendable {
     /// The string in NFC.
     public let normalized: String
+    /// Hash of the normalized bytes (seeded per process, like every Swift hash).
+    public let bytesHash: Int
 
     @inlinable
     public init(_ s: String) {
         normalized = PlainText.isPlain(s) ? s : s.precomposedStringWithCanonicalMapping
-    }
-
-    @inlinable
-    public static func == (a: TextKey, b: TextKey) -> Bool { sameBytes(a.normalized, b.normalized) }
-
-    @inlinable
-    public func hash(into hasher: inout Hasher) {
+        var hasher = Hasher()
         PlainText.withBytes(normalized) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        bytesHash = hasher.finalize()
     }
+
+    @inlinable
+    public static func == (a: TextKey, b: TextKey) -> Bool { a.bytesHash == b.bytesHash && sameBytes(a.normalized, b.normalized) }
+
+    @inlinable
+    public func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
 
     /// Do `a` and `b` hold the same bytes? (Enough for equal; canonically equivalent text in
     /// two spellings needs `TextKey`.)

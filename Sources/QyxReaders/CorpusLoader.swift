@@ -45,49 +45,86 @@ public enum CorpusLoader {
         return files(at: folder)
     }
 
-    /// Reads every file; one that cannot be read becomes an error diagnostic and the rest still load.
-    /// `progress` hears after each batch of files: files read, files in all, bytes read.
-    /// Documents are read in parallel, a batch at a time, and merged in name order, so the
-    /// result and its diagnostics do not depend on the number of cores.
-    public static func load(_ urls: [URL], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
-        var corpus = Corpus()
+    /// What reading a file gave: its document, or a diagnostic for a file that gave none.
+    public enum Loaded<Document> {
+        case document(Document)
+        case diagnostic(Diagnostic)
+    }
+
+    /// Reads every file and hands each document to `take`, in name order, after `prepare` has
+    /// made it into whatever the caller keeps (on the thread that read it, so that work is
+    /// spread over the cores too). A file that cannot be read, or repeats a document id,
+    /// becomes a diagnostic and the rest still load. `progress` hears after each batch of
+    /// files: files read, files in all, bytes read.
+    ///
+    /// Documents are read in parallel, a batch at a time, so the result and its diagnostics
+    /// do not depend on the number of cores.
+    public static func read<Document>(_ urls: [URL], progress: ((Int, Int, Int) -> Void)? = nil,
+                                      prepare: @escaping @Sendable (Corpus) -> Document,
+                                      take: (Loaded<Document>) -> Void) {
         var seen = Set<String>()
         var bytes = 0
-        let batch = 64
-        for start in stride(from: 0, to: urls.count, by: batch) {
-            let slice = Array(urls[start..<min(start + batch, urls.count)])
-            let results = readAll(slice)
-            for (url, result) in zip(slice, results) {
+        func deliver(_ read: [(URL, Outcome<Document>)], through end: Int) {
+            for (url, result) in read {
                 switch result {
                 case .success(let (id, document, size)):
                     bytes += size
                     guard seen.insert(id).inserted else {
-                        corpus.diagnostics.append(Diagnostic(.warning, file: url.path, line: nil,
-                                                             "a document with id '\(id)' is already loaded; this one is skipped"))
+                        take(.diagnostic(Diagnostic(.warning, file: url.path, line: nil,
+                                                    "a document with id '\(id)' is already loaded; this one is skipped")))
                         continue
                     }
-                    corpus.merge(document)
+                    take(.document(document))
                 case .failure(let diagnostic):
-                    corpus.diagnostics.append(diagnostic)
+                    take(.diagnostic(diagnostic))
                 }
             }
-            progress?(start + slice.count, urls.count, bytes)
+            if !read.isEmpty { progress?(end, urls.count, bytes) }
+        }
+        // Each batch is handed over while the next one is read: task 0 delivers the previous
+        // batch (in order, on one thread), the other tasks read a file each.
+        let batch = 64
+        var previous: [(URL, Outcome<Document>)] = []
+        for start in stride(from: 0, to: urls.count + batch, by: batch) {
+            let slice = Array(urls[min(start, urls.count)..<min(start + batch, urls.count)])
+            let handed = previous
+            previous = []
+            let results = Parallel.map(slice.count + 1) { k -> Outcome<Document>? in
+                if k == 0 {
+                    deliver(handed, through: min(start, urls.count))
+                    return nil
+                }
+                return read(slice[k - 1]).map(prepare)
+            }
+            previous = zip(slice, results.dropFirst().map { $0! }).map { ($0, $1) }
+        }
+    }
+
+    /// Reads every file into one model, with the conflicts among its documents.
+    public static func load(_ urls: [URL], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
+        var corpus = Corpus()
+        read(urls, progress: progress, prepare: { $0 }) { loaded in
+            switch loaded {
+            case .document(let document): corpus.merge(document)
+            case .diagnostic(let diagnostic): corpus.diagnostics.append(diagnostic)
+            }
         }
         corpus.conflicts = ConflictFinder.find(in: corpus)
         return corpus
     }
 
-    enum Outcome {
-        case success((id: String, document: Corpus, bytes: Int))
+    enum Outcome<Document> {
+        case success((id: String, document: Document, bytes: Int))
         case failure(Diagnostic)
-    }
 
-    /// Reads `urls` on all cores; results in the order of `urls`.
-    static func readAll(_ urls: [URL]) -> [Outcome] {
-        Parallel.map(urls.count) { read(urls[$0]) }
+        func map<T>(_ transform: (Document) -> T) -> Outcome<T> {
+            switch self {
+            case .success(let (id, document, bytes)): return .success((id, transform(document), bytes))
+            case .failure(let diagnostic): return .failure(diagnostic)
+            }
+        }
     }
-
-    static func read(_ url: URL) -> Outcome {
+    static func read(_ url: URL) -> Outcome<Corpus> {
         do {
             let file = try SourceFile.read(url)
             let size = file.lines.reduce(0) { $0 + $1.utf8.count + 1 }
@@ -101,8 +138,13 @@ public enum CorpusLoader {
 
     /// The built-in corpus (unless `builtin` is false) plus every document under `paths`.
     public static func load(builtin: Bool = true, paths: [String] = [], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
+        load(urls(builtin: builtin, paths: paths), progress: progress)
+    }
+
+    /// The files of the built-in corpus (unless `builtin` is false) and of every path, in that order.
+    public static func urls(builtin: Bool = true, paths: [String] = []) -> [URL] {
         var urls = builtin ? builtinFiles : []
         for path in paths { urls += files(at: URL(fileURLWithPath: path)) }
-        return load(urls, progress: progress)
+        return urls
     }
 }

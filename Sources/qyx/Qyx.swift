@@ -47,7 +47,18 @@ struct CorpusOptions: ParsableArguments {
             report(database.corpus.diagnostics)
             return database
         }
-        return Database(load())
+        // Each document goes into columns on the thread that read it: the whole model is never held.
+        var builder = Database.Builder()
+        CorpusLoader.read(CorpusLoader.urls(builtin: !noBuiltin, paths: docs), progress: LoadProgress.reporter(),
+                          prepare: { Database.Part($0) }) { loaded in
+            switch loaded {
+            case .document(let part): builder.append(part)
+            case .diagnostic(let diagnostic): builder.append(diagnostic)
+            }
+        }
+        let database = builder.finish()
+        report(database.corpus.diagnostics)
+        return database
     }
 
     private func report(_ diagnostics: [Diagnostic]) {

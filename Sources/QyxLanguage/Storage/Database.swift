@@ -36,14 +36,26 @@ public final class StringPool: Sendable {
         init(capacity: Int = 0) { ids = Dictionary(minimumCapacity: capacity) }
 
         /// The id of `s`, or of the first string canonically equivalent to it.
-        mutating func intern(_ s: String) -> Int32 {
-            let key = TextKey(s)
+        mutating func intern(_ s: String) -> Int32 { intern(TextKey(s), s) }
+
+        /// The id of `s`, whose key is `key` (made once, when a part's strings move here).
+        mutating func intern(_ key: TextKey, _ s: String) -> Int32 {
             if let id = ids[key] { return id }
             let id = Int32(strings.count)
             strings.append(s)
             ids[key] = id
             return id
         }
+
+        /// The key of each string, in id order.
+        var keys: [TextKey] {
+            var keys = [TextKey?](repeating: nil, count: strings.count)
+            for (key, id) in ids { keys[Int(id)] = key }
+            return keys.map { $0! }
+        }
+
+        /// The id of `s` if it has been interned.
+        func id(of s: String) -> Int32? { ids[TextKey(s)] }
 
         func finish() -> StringPool { StringPool(strings: strings, ids: ids) }
     }
@@ -73,31 +85,25 @@ public struct Column: Sendable {
         }
     }
 
-    mutating func append(_ v: Value, pool: inout StringPool.Builder) {
-        switch spec.type {
-        case .int:
-            if case .int(let i) = v { ints.append(i) } else if let d = v.number { ints.append(Int(d)) } else { ints.append(Self.nullInt) }
-        case .number:
-            doubles.append(v.number ?? .nan)
-        case .text, .date:
-            switch v {
-            case .text(let s), .date(let s):
-                // Rows of one document repeat its doc, region, domain and unit: a byte compare
-                // with the previous cell is far cheaper than hashing the string again.
-                if let last = lastText, TextKey.sameBytes(last, s) {
-                    texts.append(texts[texts.count - 1])
-                } else {
-                    texts.append(pool.intern(s))
-                    lastText = s
-                }
-            default:
-                texts.append(Self.nullText)
-                lastText = nil
-            }
-        case .list, .record:
-            values.append(v)
+    mutating func append(text s: String?, pool: inout StringPool.Builder) {
+        guard let s else {
+            texts.append(Self.nullText)
+            lastText = nil
+            return
+        }
+        // Rows of one document repeat its doc, region, domain and unit: a byte compare with the
+        // previous cell is far cheaper than hashing the string again.
+        if let last = lastText, TextKey.sameBytes(last, s) {
+            texts.append(texts[texts.count - 1])
+        } else {
+            texts.append(pool.intern(s))
+            lastText = s
         }
     }
+
+    mutating func append(int i: Int?) { ints.append(i ?? Self.nullInt) }
+    mutating func append(number d: Double?) { doubles.append(d ?? .nan) }
+    mutating func append(value v: Value) { values.append(v) }
 
     /// The cell as a value.
     @inline(__always)
@@ -121,6 +127,51 @@ public struct Column: Sendable {
     }
 }
 
+/// Appends each cell a row writes to the next column.
+struct ColumnWriter: RowWriter {
+    var columns: [Column]
+    var strings = StringPool.Builder()
+    var next = 0
+
+    init(fields: [FieldSpec], capacity: Int) { columns = fields.map { Column(spec: $0, capacity: capacity) } }
+
+    mutating func text(_ s: String?) {
+        check(.text)
+        columns[next].append(text: s, pool: &strings)
+        next += 1
+    }
+
+    mutating func date(_ s: String?) {
+        check(.date)
+        columns[next].append(text: s, pool: &strings)
+        next += 1
+    }
+
+    mutating func int(_ i: Int?) {
+        check(.int)
+        columns[next].append(int: i)
+        next += 1
+    }
+
+    mutating func number(_ d: Double?) {
+        check(.number)
+        columns[next].append(number: d)
+        next += 1
+    }
+
+    mutating func value(_ v: Value) {
+        check(.list)
+        columns[next].append(value: v)
+        next += 1
+    }
+
+    /// A cell written as another type than its field's would land in the wrong array.
+    private func check(_ type: FieldType) {
+        assert(columns[next].spec.type == type || (type == .list && columns[next].spec.type == .record),
+               "field \(columns[next].spec.name) is \(columns[next].spec.type), written as \(type)")
+    }
+}
+
 /// An entity stored column by column.
 public final class Table: @unchecked Sendable {
     public let name: String
@@ -138,9 +189,25 @@ public final class Table: @unchecked Sendable {
         fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
     }
 
-    func append(_ row: [Value], pool: inout StringPool.Builder) {
-        for i in columns.indices { columns[i].append(row[i], pool: &pool) }
-        count += 1
+    init(name: String, fields: [FieldSpec], columns: [Column], count: Int) {
+        self.name = name
+        self.fields = fields
+        self.columns = columns
+        self.count = count
+        fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+    }
+
+    /// `rows` in columns, their strings interned in `strings`.
+    static func build<R: EntityRecord>(_ name: String, _ rows: ArraySlice<R>, strings: inout StringPool.Builder) -> Table {
+        var writer = ColumnWriter(fields: R.fields, capacity: rows.count)
+        swap(&writer.strings, &strings)
+        for row in rows {
+            writer.next = 0
+            row.write(to: &writer)
+            assert(writer.next == R.fields.count, "\(R.self) wrote \(writer.next) of \(R.fields.count) cells")
+        }
+        swap(&writer.strings, &strings)
+        return Table(name: name, fields: R.fields, columns: writer.columns, count: rows.count)
     }
 
     /// Appends the rows of `part`, whose text cells hold ids of another pool: `ids[i]` is the
@@ -171,57 +238,15 @@ public final class Database: @unchecked Sendable {
     public let corpus: Corpus
 
     /// Copies every entity of `corpus` into columns, freeing the model's rows entity by entity.
-    /// Entities of more than `partRows` rows are built in parts on all cores.
-    public init(_ corpus: consuming Corpus, partRows: Int = 32_768) {
-        var slim = Corpus()
-        slim.documents = corpus.documents
-        slim.diagnostics = corpus.diagnostics
-        self.corpus = slim
-        var strings = StringPool.Builder()
-        for entity in EntityKind.allCases {
-            tables[entity.rawValue] = Self.table(entity, of: corpus, partRows: partRows, strings: &strings)
-            corpus.removeRows(of: entity)
-        }
-        pool = strings.finish()
-        // Each row's document, for document.FIELD.
-        let docs = tables["documents"]!
-        var docRows: [Int32: Int32] = [:]
-        if let id = docs.column("id") { for r in 0..<docs.count { docRows[id.texts[r]] = Int32(r) } }
-        for table in tables.values {
-            guard let doc = table.column("doc") else { continue }
-            table.documentRow = (0..<table.count).map { doc.texts[$0] < 0 ? -1 : docRows[doc.texts[$0]] ?? -1 }
-        }
+    /// Its conflicts are found again from the columns, as for documents loaded part by part.
+    public convenience init(_ corpus: consuming Corpus) {
+        var builder = Builder()
+        builder.append(Part(corpus))
+        let built = builder.finish()
+        self.init(pool: built.pool, tables: built.tables, corpus: built.corpus)
     }
 
-    /// The table of one entity. A large one is built in parts on all cores, each part with its
-    /// own strings, then the parts are appended in order with their string ids mapped into
-    /// `strings`. Strings are met in the same order as in a one-part build, so the ids, and the
-    /// database, are the same whatever the number of cores.
-    static func table(_ entity: EntityKind, of corpus: Corpus, partRows: Int, strings: inout StringPool.Builder) -> Table {
-        let count = entity.count(in: corpus)
-        let table = Table(name: entity.rawValue, fields: entity.fields, capacity: count)
-        let partRows = max(1, partRows)
-        let parts = count <= partRows ? 1 : (count - 1) / partRows + 1
-        guard parts > 1 else {
-            entity.forEachRow(in: corpus) { table.append($0, pool: &strings) }
-            return table
-        }
-        // A few parts at a time: all of them at once would hold the table twice.
-        let wave = 4
-        for first in stride(from: 0, to: parts, by: wave) {
-            let built = Parallel.map(min(wave, parts - first)) { i in
-                let rows = (first + i) * partRows..<min(count, (first + i + 1) * partRows)
-                var local = StringPool.Builder(capacity: rows.count)
-                let part = Table(name: entity.rawValue, fields: entity.fields, capacity: rows.count)
-                entity.forEachRow(in: corpus, rows: rows) { part.append($0, pool: &local) }
-                return (part, local)
-            }
-            for (part, local) in built { table.append(part, ids: local.strings.map { strings.intern($0) }) }
-        }
-        return table
-    }
-
-    /// A database whose tables were built elsewhere (read from an image).
+    /// A database whose tables were built elsewhere (read from an image, or by a `Builder`).
     init(pool: StringPool, tables: [String: Table], corpus: Corpus) {
         self.pool = pool
         self.tables = tables

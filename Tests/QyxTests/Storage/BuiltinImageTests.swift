@@ -1,5 +1,6 @@
 import Foundation
-import QyxLanguage
+@testable import QyxLanguage
+import QyxReaders
 import QyxModel
 import Testing
 
@@ -40,13 +41,44 @@ import Testing
         #expect(copy.pool.id(of: "嵊泗县") == original.pool.id(of: "嵊泗县"))
     }
 
-    /// Large entities are built in parts on all cores; the database is the one a single pass builds.
-    @Test func databaseBuiltInPartsEqualsOneBuiltInOnePass() throws {
-        let inParts = Database(builtin, partRows: 7)
-        let onePass = Database(builtin, partRows: .max)
-        #expect(builtin.indicators.count > 7 * 30)
-        #expect(DatabaseImage.write(inParts) == DatabaseImage.write(onePass))
-        #expect(DatabaseImage.write(onePass) == DatabaseImage.write(builtinEngine.database))
+    /// A load puts each document into columns on the thread that read it and appends the parts
+    /// in order: the database holds the same rows as one built from the whole model at once, and
+    /// the conflicts found from its columns are the model's own.
+    @Test func databaseBuiltFromDocumentPartsEqualsOneBuiltFromTheModel() throws {
+        var builder = Database.Builder()
+        CorpusLoader.read(CorpusLoader.builtinFiles, prepare: { Database.Part($0) }) { loaded in
+            switch loaded {
+            case .document(let part): builder.append(part)
+            case .diagnostic(let diagnostic): builder.append(diagnostic)
+            }
+        }
+        let streamed = builder.finish(), whole = Database(builtin)
+        #expect(streamed.corpus.documents == whole.corpus.documents)
+        #expect(streamed.corpus.diagnostics == whole.corpus.diagnostics)
+        for entity in EntityKind.allCases {
+            #expect(rows(of: entity, in: streamed) == rows(of: entity, in: whole), "\(entity)")
+        }
+        #expect(rows(of: .conflicts, in: whole) == builtin.conflicts.map(\.values))
+        #expect(builtin.conflicts.count >= 3)
+    }
+
+    /// The conflicts table, built in pieces on all cores, equals one built in one piece.
+    @Test func tableBuiltInPiecesEqualsOneBuiltInOnePiece() throws {
+        let rows = builtin.indicators + builtin.indicators
+        var a = StringPool.Builder(), b = StringPool.Builder()
+        let inPieces = Database.Builder.table("indicators", rows, pieceRows: 7, strings: &a)
+        let onePiece = Database.Builder.table("indicators", rows, pieceRows: .max, strings: &b)
+        #expect(rows.count > 7 * 30)
+        #expect(a.strings == b.strings)
+        for (x, y) in zip(inPieces.columns, onePiece.columns) {
+            #expect(x.ints == y.ints && x.texts == y.texts && x.values == y.values, "\(x.spec.name)")
+            #expect(x.doubles.elementsEqual(y.doubles) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(x.spec.name)")
+        }
+    }
+
+    private func rows(of entity: EntityKind, in database: Database) -> [[Value]] {
+        let table = database.table(entity.rawValue)!
+        return (0..<table.count).map { r in table.columns.map { $0.value(r, database.pool) } }
     }
 
     @Test func damagedImagesAreRefused() throws {

@@ -1,0 +1,119 @@
+import QyxModel
+
+extension Database {
+    /// One document's rows in columns, with strings of their own. Made on the thread that read
+    /// the document, so that a load never holds the whole model, nor the model and the tables.
+    public struct Part: @unchecked Sendable {
+        /// One table per entity of `Builder.stored`.
+        let tables: [Table]
+        let strings: [String]
+        /// The key of each of `strings`, made once on the reading thread.
+        let keys: [TextKey]
+        let documents: [PlanDocument]
+        let diagnostics: [Diagnostic]
+
+        /// The rows of `corpus` (all but its conflicts, which are found once every part is in).
+        public init(_ corpus: consuming Corpus) {
+            documents = corpus.documents
+            diagnostics = corpus.diagnostics
+            // Room for the strings up front: a growing table rehashes every key it holds.
+            let rows = Builder.stored.reduce(0) { $0 + $1.count(in: corpus) }
+            var build = TableBuild(strings: StringPool.Builder(capacity: rows))
+            var tables: [Table] = []
+            for entity in Builder.stored {
+                build.name = entity.rawValue
+                tables.append(entity.visitRows(in: corpus, &build))
+                corpus.removeRows(of: entity)
+            }
+            self.tables = tables
+            strings = build.strings.strings
+            keys = build.strings.keys
+        }
+    }
+
+    /// Builds a database from parts appended in order. A part's string ids are mapped to the
+    /// database's as it is appended, so the database is the same whichever thread made each part.
+    public struct Builder {
+        /// The entities read from documents; conflicts and domains are made by `finish`.
+        static let stored = EntityKind.allCases.filter { $0 != .conflicts && $0 != .domains }
+        /// Rows per piece when a derived table is built on all cores.
+        static let pieceRows = 32_768
+
+        private var strings = StringPool.Builder()
+        private let tables: [Table]
+        private var documents: [PlanDocument] = []
+        private var diagnostics: [Diagnostic] = []
+
+        public init() {
+            tables = Self.stored.map { Table(name: $0.rawValue, fields: $0.fields, capacity: 0) }
+        }
+
+        public mutating func append(_ part: Part) {
+            let ids = zip(part.keys, part.strings).map { strings.intern($0, $1) }
+            for (table, rows) in zip(tables, part.tables) { table.append(rows, ids: ids) }
+            documents += part.documents
+            diagnostics += part.diagnostics
+        }
+
+        /// A problem with a file that gave no part (unreadable, or a duplicate document id).
+        public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+        /// The database: the parts' tables, the domains, and the conflicts found among the
+        /// figures and indicators.
+        public consuming func finish() -> Database {
+            var all = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+            var build = TableBuild(name: EntityKind.domains.rawValue, strings: StringPool.Builder())
+            swap(&build.strings, &strings)
+            all[build.name] = build.visit(Domain.all.map(DomainRow.init(domain:))[...])
+            swap(&build.strings, &strings)
+            // (The statements share the pool's storage: built in the call, they are gone before
+            // the pool grows again, which would otherwise copy it.)
+            let conflicts = ConflictFinder.find(in: ColumnStatements(figures: all["figures"]!, indicators: all["indicators"]!,
+                                                                     strings: strings), documents: documents)
+            all[EntityKind.conflicts.rawValue] = Self.table(EntityKind.conflicts.rawValue, conflicts, strings: &strings)
+            // Each row's document, for document.FIELD.
+            let docs = all[EntityKind.documents.rawValue]!
+            var docRows: [Int32: Int32] = [:]
+            if let id = docs.column("id") { for r in 0..<docs.count { docRows[id.texts[r]] = Int32(r) } }
+            for table in all.values {
+                guard let doc = table.column("doc") else { continue }
+                table.documentRow = doc.texts.map { $0 < 0 ? -1 : docRows[$0] ?? -1 }
+            }
+            var slim = Corpus()
+            slim.documents = documents
+            slim.diagnostics = diagnostics
+            return Database(pool: strings.finish(), tables: all, corpus: slim)
+        }
+
+        /// `rows` as a table, built in pieces on all cores when there are many. Pieces are
+        /// appended in order, so string ids are what a one-piece build would give.
+        static func table<R: EntityRecord>(_ name: String, _ rows: [R], pieceRows: Int = pieceRows,
+                                           strings: inout StringPool.Builder) -> Table {
+            let pieceRows = max(1, pieceRows)
+            guard rows.count > pieceRows else { return Table.build(name, rows[...], strings: &strings) }
+            let table = Table(name: name, fields: R.fields, capacity: rows.count)
+            let pieces = (rows.count - 1) / pieceRows + 1
+            // A few pieces at a time: all of them at once would hold the table twice.
+            let wave = 4
+            for first in stride(from: 0, to: pieces, by: wave) {
+                let built = Parallel.map(min(wave, pieces - first)) { i in
+                    let range = (first + i) * pieceRows..<min(rows.count, (first + i + 1) * pieceRows)
+                    var local = StringPool.Builder(capacity: range.count)
+                    return (Table.build(name, rows[range], strings: &local), local.strings)
+                }
+                for (piece, local) in built { table.append(piece, ids: local.map { strings.intern($0) }) }
+            }
+            return table
+        }
+    }
+
+    /// Builds one entity's table, whatever its row type, into a string pool kept across entities.
+    struct TableBuild: EntityRowVisitor {
+        var name = ""
+        var strings: StringPool.Builder
+
+        mutating func visit<R: EntityRecord>(_ rows: ArraySlice<R>) -> Table {
+            Table.build(name, rows, strings: &strings)
+        }
+    }
+}
