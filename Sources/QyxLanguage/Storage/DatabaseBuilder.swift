@@ -99,9 +99,9 @@ extension Database {
                 let built = Parallel.map(min(wave, pieces - first)) { i in
                     let range = (first + i) * pieceRows..<min(rows.count, (first + i + 1) * pieceRows)
                     var local = StringPool.Builder(capacity: range.count)
-                    return (Table.build(name, rows[range], strings: &local), local.strings)
+                    return (Table.build(name, rows[range], strings: &local), local.keys, local.strings)
                 }
-                for (piece, local) in built { table.append(piece, ids: local.map { strings.intern($0) }) }
+                for (piece, keys, local) in built { table.append(piece, ids: zip(keys, local).map { strings.intern($0, $1) }) }
             }
             return table
         }
