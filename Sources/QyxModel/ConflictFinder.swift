@@ -35,14 +35,35 @@ public enum ConflictFinder {
         public var unit: Int32
         /// Value in the base unit.
         public var value: Double
+        /// The document, as an id of the source.
+        public var doc: Int32
+        /// From a target table (else from a text).
+        public var fromTable: Bool
 
-        public init(subject: Int32, region: Int32, year: Int, unit: Int32, value: Double) {
+        public init(subject: Int32, region: Int32, year: Int, unit: Int32, value: Double, doc: Int32, fromTable: Bool) {
             self.subject = subject
             self.region = region
             self.year = year
             self.unit = unit
             self.value = value
+            self.doc = doc
+            self.fromTable = fromTable
         }
+    }
+
+    /// One conflict, as statements of the source: every statement of the first value and of
+    /// the other value, the first of each being the one shown. Conflicts of one group share
+    /// their `first`.
+    public struct Pair: Sendable {
+        public let first: [Int]
+        public let other: [Int]
+        /// table vs table, table vs text, or text vs text.
+        public let kind: String
+    }
+
+    /// How a group of statements is cited: `文号 line 12; 文号 line 40`.
+    public static func citation(_ places: [(label: String, line: Int)]) -> String {
+        places.map { "\($0.label) line \($0.line)" }.joined(separator: "; ")
     }
 
     /// Statements with equal group keys are about one thing and must agree.
@@ -68,6 +89,23 @@ public enum ConflictFinder {
 
     /// The conflicts among `source`'s statements; `documents` give the citations.
     public static func find<Source: StatementSource>(in source: Source, documents: [PlanDocument]) -> [Conflict] {
+        let labels = Dictionary(documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
+        func cite(_ group: [Statement]) -> String {
+            citation(group.map { (labels[$0.place.doc] ?? $0.place.doc, $0.place.line) })
+        }
+        var citedA: (first: Int, text: String)?
+        return pairs(in: source).map { pair in
+            let a = source.statement(pair.first[0]), b = source.statement(pair.other[0])
+            // Conflicts of one group follow each other and share the first value's citation.
+            if citedA?.first != pair.first[0] { citedA = (pair.first[0], cite(pair.first.map(source.statement))) }
+            return Conflict(provenance: a.place, region: a.region, year: a.year, subject: a.subject, unit: a.unit,
+                            valueA: a.written, citedA: citedA!.text, valueB: b.written,
+                            citedB: cite(pair.other.map(source.statement)), other: b.place, kind: pair.kind)
+        }
+    }
+
+    /// The conflicts among `source`'s statements, as statements of the source.
+    public static func pairs<Source: StatementSource>(in source: Source) -> [Pair] {
         // Two passes so that a million statements cost no more than a few small integers each:
         // first give every statement its group and find the groups where two values differ,
         // then describe only those.
@@ -130,49 +168,41 @@ public enum ConflictFinder {
             filled[k] += 1
         }
         statementGroup = []
-        let labels = Dictionary(documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
         // Groups are described on all cores, a run of them at a time, and joined in order.
         let run = 4096
         return Parallel.map((sizes.count + run - 1) / run) { r in
-            var conflicts: [Conflict] = []
+            var pairs: [Pair] = []
             for k in r * run..<min(sizes.count, (r + 1) * run) {
-                describe(members[starts[k]..<starts[k + 1]].map(source.statement), labels: labels, into: &conflicts)
+                describe(members[starts[k]..<starts[k + 1]].map { ($0, source.key($0)!) }, into: &pairs)
             }
-            return conflicts
+            return pairs
         }.flatMap { $0 }
     }
 
     /// The conflicts of one group of statements about the same thing: each value against the first.
-    static func describe(_ group: [Statement], labels: [String: String], into conflicts: inout [Conflict]) {
-        func cite(_ group: [Statement]) -> String {
-            group.map { "\(labels[$0.place.doc] ?? $0.place.doc) line \($0.place.line)" }.joined(separator: "; ")
-        }
-        var byValue: [(Double, [Statement])] = []
+    static func describe(_ group: [(index: Int, key: Key)], into pairs: inout [Pair]) {
+        var byValue: [(value: Double, members: [(index: Int, key: Key)])] = []
         for s in group {
-            if let i = byValue.firstIndex(where: { same($0.0, s.value) }) {
-                byValue[i].1.append(s)
+            if let i = byValue.firstIndex(where: { same($0.value, s.key.value) }) {
+                byValue[i].members.append(s)
             } else {
-                byValue.append((s.value, [s]))
+                byValue.append((s.key.value, [s]))
             }
         }
         guard byValue.count >= 2 else { return }
-        let first = byValue[0].1
-        // The first value's side is the same against every other value: work it out once
-        // (and its citation once, shared by all its conflicts).
-        let docsA = Set(first.map(\.place.doc)), tableA = first.contains(where: \.fromTable)
-        var citedA: String?
+        let first = byValue[0].members
+        // The first value's side is the same against every other value: work it out once.
+        let docsA = Set(first.map(\.key.doc)), tableA = first.contains(where: \.key.fromTable)
+        let firstIndices = first.map(\.index)
         for (_, other) in byValue.dropFirst() {
             // Two values in one document's text are usually two things (a total and its
             // parts); a contradiction is across documents, or between a table and a text.
-            let docsB = Set(other.map(\.place.doc))
-            let tableVsText = tableA != other.contains(where: \.fromTable)
+            let docsB = Set(other.map(\.key.doc))
+            let tableVsText = tableA != other.contains(where: \.key.fromTable)
             guard docsA != docsB || docsA.count > 1 || tableVsText else { continue }
-            let a = first[0], b = other[0]
-            let kind = a.fromTable && b.fromTable ? "table vs table" : a.fromTable || b.fromTable ? "table vs text" : "text vs text"
-            if citedA == nil { citedA = cite(first) }
-            conflicts.append(Conflict(provenance: a.place, region: a.region, year: a.year, subject: a.subject, unit: a.unit,
-                                      valueA: a.written, citedA: citedA!, valueB: b.written, citedB: cite(other),
-                                      other: b.place, kind: kind))
+            let a = first[0].key.fromTable, b = other[0].key.fromTable
+            pairs.append(Pair(first: firstIndices, other: other.map(\.index),
+                              kind: a && b ? "table vs table" : a || b ? "table vs text" : "text vs text"))
         }
     }
 }
@@ -210,13 +240,14 @@ struct CorpusStatements: StatementSource {
         keys.reserveCapacity(corpus.figures.count + corpus.indicators.count)
         for f in corpus.figures {
             let base = f.base
-            keys.append(f.year.map { ConflictFinder.Key(subject: id(f.subject), region: id(f.region), year: $0,
-                                                        unit: id(base.unit), value: base.value) })
+            keys.append(f.year.map { ConflictFinder.Key(subject: id(f.subject), region: id(f.region), year: $0, unit: id(base.unit),
+                                                        value: base.value, doc: id(f.provenance.doc), fromTable: false) })
         }
         for i in corpus.indicators {
             let base = i.base
             guard i.kind == "target", let value = base.value else { keys.append(nil); continue }
-            keys.append(ConflictFinder.Key(subject: id(i.name), region: id(i.region), year: i.year, unit: id(base.unit), value: value))
+            keys.append(ConflictFinder.Key(subject: id(i.name), region: id(i.region), year: i.year, unit: id(base.unit),
+                                           value: value, doc: id(i.provenance.doc), fromTable: true))
         }
         self.texts = texts
     }

@@ -48,7 +48,8 @@ struct ColumnStatements: StatementSource, Sendable {
         let year = c.year!.ints[r], value = c.baseValue!.doubles[r], subject = c.subject!.texts[r]
         guard year != Column.nullInt, !value.isNaN, subject >= 0 else { return nil }
         if n >= figureCount { guard let target, c.kind!.texts[r] == target else { return nil } }
-        return ConflictFinder.Key(subject: subject, region: c.region!.texts[r], year: year, unit: c.baseUnit!.texts[r], value: value)
+        return ConflictFinder.Key(subject: subject, region: c.region!.texts[r], year: year, unit: c.baseUnit!.texts[r], value: value,
+                                  doc: c.doc!.texts[r], fromTable: n >= figureCount)
     }
 
     func text(_ id: Int32) -> String { strings.strings[Int(id)] }
@@ -58,18 +59,108 @@ struct ColumnStatements: StatementSource, Sendable {
     }
 
     func statement(_ n: Int) -> ConflictFinder.Statement {
-        let fromTable = n >= figureCount
-        let (c, r) = fromTable ? (i, n - figureCount) : (f, n)
-        let base = c.baseValue!.doubles[r]
-        let written: String
-        if fromTable {
-            let value = c.value!.doubles[r]
-            written = ComparisonOp.stated(text(c.op, r).flatMap(ComparisonOp.init(rawValue:)), value.isNaN ? base : value, text(c.unit, r))
-        } else {
-            written = text(c.stated, r)!
-        }
+        let (c, r) = locate(n)
         return ConflictFinder.Statement(subject: text(c.subject, r)!, region: text(c.region, r), year: c.year!.ints[r],
-                                        unit: text(c.baseUnit, r), value: base, written: written,
-                                        place: Provenance(doc: text(c.doc, r)!, line: c.line!.ints[r]), fromTable: fromTable)
+                                        unit: text(c.baseUnit, r), value: c.baseValue!.doubles[r], written: written(n).text ?? text(written(n).id!),
+                                        place: Provenance(doc: text(c.doc, r)!, line: c.line!.ints[r]), fromTable: n >= figureCount)
+    }
+
+    private func locate(_ n: Int) -> (Columns, Int) { n < figureCount ? (f, n) : (i, n - figureCount) }
+
+    /// The value as written: a figure's `stated` cell, or an indicator's operator, value and unit.
+    private func written(_ n: Int) -> (id: Int32?, text: String?) {
+        let (c, r) = locate(n)
+        guard n >= figureCount else { return (c.stated!.texts[r], nil) }
+        let value = c.value!.doubles[r]
+        return (nil, ComparisonOp.stated(text(c.op, r).flatMap(ComparisonOp.init(rawValue:)),
+                                         value.isNaN ? c.baseValue!.doubles[r] : value, text(c.unit, r)))
+    }
+
+    /// The rows of the conflicts table for `pairs`, in pieces built on all cores. Most cells are
+    /// ids the pool holds already (document, region, subject, unit, a figure's stated value);
+    /// only an indicator's value as written and the citations are new text, which each piece
+    /// keeps in a string table of its own and numbers -2, -3, … until `ConflictRows.table`
+    /// gives them ids of the pool.
+    func conflictRows(_ pairs: [ConflictFinder.Pair], documents: [PlanDocument], pieceRows: Int) -> [ConflictRows] {
+        var labels: [Int32: String] = [:]
+        for d in documents { if let id = strings.id(of: d.id) { labels[id] = labels[id] ?? d.citation } }
+        func cite(_ statements: [Int]) -> String {
+            ConflictFinder.citation(statements.map { n in
+                let (c, r) = locate(n), doc = c.doc!.texts[r]
+                return (labels[doc] ?? strings.strings[Int(doc)], c.line!.ints[r])
+            })
+        }
+        let pieceRows = max(1, pieceRows)
+        return Parallel.map(pairs.isEmpty ? 0 : (pairs.count - 1) / pieceRows + 1) { k in
+            var rows = ConflictRows(capacity: min(pieceRows, pairs.count))
+            var citedA: (first: Int, id: Int32)?
+            for pair in pairs[k * pieceRows..<min(pairs.count, (k + 1) * pieceRows)] {
+                let (ca, ra) = locate(pair.first[0]), (cb, rb) = locate(pair.other[0])
+                if citedA?.first != pair.first[0] { citedA = (pair.first[0], rows.new(cite(pair.first))) }
+                let a = written(pair.first[0]), b = written(pair.other[0])
+                rows.append(doc: ca.doc!.texts[ra], line: ca.line!.ints[ra], region: ca.region!.texts[ra], year: ca.year!.ints[ra],
+                            subject: ca.subject!.texts[ra], unit: ca.baseUnit!.texts[ra],
+                            valueA: a.id ?? rows.new(a.text!), citedA: citedA!.id, valueB: b.id ?? rows.new(b.text!),
+                            citedB: rows.new(cite(pair.other)), docB: cb.doc!.texts[rb], lineB: cb.line!.ints[rb],
+                            kind: rows.new(pair.kind))
+            }
+            return rows
+        }
+    }
+}
+
+/// A piece of the conflicts table: columns in `Conflict.fields` order whose text cells are pool
+/// ids, or -2 - i for string i of the piece's own table.
+struct ConflictRows {
+    private(set) var columns: [Column]
+    private var local: StringPool.Builder
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        assert(Conflict.fields.map(\.name) == Self.order, "ConflictRows.append writes the fields of Conflict by position")
+        columns = Conflict.fields.map { Column(spec: $0, capacity: capacity) }
+        local = StringPool.Builder(capacity: capacity)
+    }
+
+    /// A string of this piece, as the cell that names it.
+    mutating func new(_ s: String) -> Int32 { -2 - local.intern(s) }
+
+    /// Field order of `Conflict.fields`, which `append` writes by position.
+    static let order = ["doc", "line", "region", "year", "subject", "unit", "value_a", "cited_a", "value_b", "cited_b",
+                        "doc_b", "line_b", "kind"]
+
+    mutating func append(doc: Int32, line: Int, region: Int32, year: Int, subject: Int32, unit: Int32, valueA: Int32,
+                         citedA: Int32, valueB: Int32, citedB: Int32, docB: Int32, lineB: Int, kind: Int32) {
+        columns[0].texts.append(doc)
+        columns[1].ints.append(line)
+        columns[2].texts.append(region)
+        columns[3].ints.append(year)
+        columns[4].texts.append(subject)
+        columns[5].texts.append(unit)
+        columns[6].texts.append(valueA)
+        columns[7].texts.append(citedA)
+        columns[8].texts.append(valueB)
+        columns[9].texts.append(citedB)
+        columns[10].texts.append(docB)
+        columns[11].ints.append(lineB)
+        columns[12].texts.append(kind)
+        count += 1
+    }
+
+    /// The pieces as one table, their own strings interned in `strings` in order.
+    static func table(_ pieces: [ConflictRows], strings: inout StringPool.Builder) -> Table {
+        let table = Table(name: EntityKind.conflicts.rawValue, fields: Conflict.fields,
+                          capacity: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces {
+            let ids = zip(piece.local.keys, piece.local.strings).map { strings.intern($0, $1) }
+            for (c, column) in piece.columns.enumerated() {
+                switch column.spec.type {
+                case .text, .date: table.columns[c].texts += column.texts.lazy.map { $0 >= -1 ? $0 : ids[Int(-2 - $0)] }
+                default: table.columns[c].ints += column.ints
+                }
+            }
+            table.count += piece.count
+        }
+        return table
     }
 }

@@ -60,17 +60,24 @@ extension Database {
 
         /// The database: the parts' tables, the domains, and the conflicts found among the
         /// figures and indicators.
-        public consuming func finish() -> Database {
+        public consuming func finish() -> Database { finish(conflictPieceRows: Self.pieceRows) }
+
+        /// `finish()` with the conflicts table built in pieces of `conflictPieceRows`.
+        consuming func finish(conflictPieceRows: Int) -> Database {
             var all = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
             var build = TableBuild(name: EntityKind.domains.rawValue, strings: StringPool.Builder())
             swap(&build.strings, &strings)
             all[build.name] = build.visit(Domain.all.map(DomainRow.init(domain:))[...])
             swap(&build.strings, &strings)
-            // (The statements share the pool's storage: built in the call, they are gone before
-            // the pool grows again, which would otherwise copy it.)
-            let conflicts = ConflictFinder.find(in: ColumnStatements(figures: all["figures"]!, indicators: all["indicators"]!,
-                                                                     strings: strings), documents: documents)
-            all[EntityKind.conflicts.rawValue] = Self.table(EntityKind.conflicts.rawValue, conflicts, strings: &strings)
+            // The statements share the pool's storage: they are gone before the pool grows again,
+            // which would otherwise copy it.
+            let conflicts: [ConflictRows]
+            do {
+                let statements = ColumnStatements(figures: all["figures"]!, indicators: all["indicators"]!, strings: strings)
+                conflicts = statements.conflictRows(ConflictFinder.pairs(in: statements), documents: documents,
+                                                    pieceRows: conflictPieceRows)
+            }
+            all[EntityKind.conflicts.rawValue] = ConflictRows.table(conflicts, strings: &strings)
             // Each row's document, for document.FIELD.
             let docs = all[EntityKind.documents.rawValue]!
             var docRows: [Int32: Int32] = [:]
@@ -83,27 +90,6 @@ extension Database {
             slim.documents = documents
             slim.diagnostics = diagnostics
             return Database(pool: strings.finish(), tables: all, corpus: slim)
-        }
-
-        /// `rows` as a table, built in pieces on all cores when there are many. Pieces are
-        /// appended in order, so string ids are what a one-piece build would give.
-        static func table<R: EntityRecord>(_ name: String, _ rows: [R], pieceRows: Int = pieceRows,
-                                           strings: inout StringPool.Builder) -> Table {
-            let pieceRows = max(1, pieceRows)
-            guard rows.count > pieceRows else { return Table.build(name, rows[...], strings: &strings) }
-            let table = Table(name: name, fields: R.fields, capacity: rows.count)
-            let pieces = (rows.count - 1) / pieceRows + 1
-            // A few pieces at a time: all of them at once would hold the table twice.
-            let wave = 4
-            for first in stride(from: 0, to: pieces, by: wave) {
-                let built = Parallel.map(min(wave, pieces - first)) { i in
-                    let range = (first + i) * pieceRows..<min(rows.count, (first + i + 1) * pieceRows)
-                    var local = StringPool.Builder(capacity: range.count)
-                    return (Table.build(name, rows[range], strings: &local), local.keys, local.strings)
-                }
-                for (piece, keys, local) in built { table.append(piece, ids: zip(keys, local).map { strings.intern($0, $1) }) }
-            }
-            return table
         }
     }
 
