@@ -124,6 +124,7 @@ public enum CorpusLoader {
             }
         }
     }
+
     static func read(_ url: URL) -> Outcome<Corpus> {
         do {
             let file = try SourceFile.read(url)

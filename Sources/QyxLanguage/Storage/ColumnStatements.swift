@@ -44,7 +44,7 @@ struct ColumnStatements: StatementSource, Sendable {
     let count: Int
 
     func key(_ n: Int) -> ConflictFinder.Key? {
-        let (c, r) = n < figureCount ? (f, n) : (i, n - figureCount)
+        let (c, r) = locate(n)
         let year = c.year!.ints[r], value = c.baseValue!.doubles[r], subject = c.subject!.texts[r]
         guard year != Column.nullInt, !value.isNaN, subject >= 0 else { return nil }
         if n >= figureCount { guard let target, c.kind!.texts[r] == target else { return nil } }
@@ -59,9 +59,9 @@ struct ColumnStatements: StatementSource, Sendable {
     }
 
     func statement(_ n: Int) -> ConflictFinder.Statement {
-        let (c, r) = locate(n)
+        let (c, r) = locate(n), written = written(n)
         return ConflictFinder.Statement(subject: text(c.subject, r)!, region: text(c.region, r), year: c.year!.ints[r],
-                                        unit: text(c.baseUnit, r), value: c.baseValue!.doubles[r], written: written(n).text ?? text(written(n).id!),
+                                        unit: text(c.baseUnit, r), value: c.baseValue!.doubles[r], written: written.text ?? text(written.id!),
                                         place: Provenance(doc: text(c.doc, r)!, line: c.line!.ints[r]), fromTable: n >= figureCount)
     }
 
@@ -106,61 +106,5 @@ struct ColumnStatements: StatementSource, Sendable {
             }
             return rows
         }
-    }
-}
-
-/// A piece of the conflicts table: columns in `Conflict.fields` order whose text cells are pool
-/// ids, or -2 - i for string i of the piece's own table.
-struct ConflictRows {
-    private(set) var columns: [Column]
-    private var local: StringPool.Builder
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        assert(Conflict.fields.map(\.name) == Self.order, "ConflictRows.append writes the fields of Conflict by position")
-        columns = Conflict.fields.map { Column(spec: $0, capacity: capacity) }
-        local = StringPool.Builder(capacity: capacity)
-    }
-
-    /// A string of this piece, as the cell that names it.
-    mutating func new(_ s: String) -> Int32 { -2 - local.intern(s) }
-
-    /// Field order of `Conflict.fields`, which `append` writes by position.
-    static let order = ["doc", "line", "region", "year", "subject", "unit", "value_a", "cited_a", "value_b", "cited_b",
-                        "doc_b", "line_b", "kind"]
-
-    mutating func append(doc: Int32, line: Int, region: Int32, year: Int, subject: Int32, unit: Int32, valueA: Int32,
-                         citedA: Int32, valueB: Int32, citedB: Int32, docB: Int32, lineB: Int, kind: Int32) {
-        columns[0].texts.append(doc)
-        columns[1].ints.append(line)
-        columns[2].texts.append(region)
-        columns[3].ints.append(year)
-        columns[4].texts.append(subject)
-        columns[5].texts.append(unit)
-        columns[6].texts.append(valueA)
-        columns[7].texts.append(citedA)
-        columns[8].texts.append(valueB)
-        columns[9].texts.append(citedB)
-        columns[10].texts.append(docB)
-        columns[11].ints.append(lineB)
-        columns[12].texts.append(kind)
-        count += 1
-    }
-
-    /// The pieces as one table, their own strings interned in `strings` in order.
-    static func table(_ pieces: [ConflictRows], strings: inout StringPool.Builder) -> Table {
-        let table = Table(name: EntityKind.conflicts.rawValue, fields: Conflict.fields,
-                          capacity: pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces {
-            let ids = zip(piece.local.keys, piece.local.strings).map { strings.intern($0, $1) }
-            for (c, column) in piece.columns.enumerated() {
-                switch column.spec.type {
-                case .text, .date: table.columns[c].texts += column.texts.lazy.map { $0 >= -1 ? $0 : ids[Int(-2 - $0)] }
-                default: table.columns[c].ints += column.ints
-                }
-            }
-            table.count += piece.count
-        }
-        return table
     }
 }
