@@ -63,7 +63,16 @@ public enum ConflictFinder {
 
     /// How a group of statements is cited: `文号 line 12; 文号 line 40`.
     public static func citation(_ places: [(label: String, line: Int)]) -> String {
-        places.map { "\($0.label) line \($0.line)" }.joined(separator: "; ")
+        // Appended piece by piece: half a million citations through interpolation and
+        // `joined` cost a visible part of a large load.
+        var text = ""
+        for (k, place) in places.enumerated() {
+            if k > 0 { text += "; " }
+            text += place.label
+            text += " line "
+            text += String(place.line)
+        }
+        return text
     }
 
     /// Statements with equal group keys are about one thing and must agree.

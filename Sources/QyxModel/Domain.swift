@@ -46,6 +46,8 @@ public struct Domain: Hashable, Sendable {
         // One pass over the bytes for all seven names rather than a search per name: most
         // positions are ruled out by their first three bytes.
         var text = text
+        // Locals, not the statics: each read of a static in the byte loop checks it is initialized.
+        let sevenBytes = Self.sevenBytes, sevenHeads = Self.sevenHeads, sevenFirstBytes = Self.sevenFirstBytes
         let found = text.withUTF8 { t -> Int in
             var best = sevenBytes.count
             guard t.count >= 3 else { return best }  // every name is longer

@@ -69,6 +69,8 @@ enum TaskBuilder {
     /// What the regex `(?:牵头单位|责任单位|牵头部门)[:：]([^)）]*)` captures, match after match.
     /// Regexes match scalars, not Characters, so a byte scan finds the same matches in any string.
     static func leadLists(in text: String) -> [Substring] {
+        // Locals, not the statics: each read of a static in the byte loop checks it is initialized.
+        let leadLabels = Self.leadLabels, wideColon = Self.wideColon, wideClose = Self.wideClose
         let ranges: [Range<Int>] = text.withBytes { b in
             func at(_ i: Int, _ word: [UInt8]) -> Bool {
                 guard i + word.count <= b.count else { return false }
@@ -87,7 +89,7 @@ enum TaskBuilder {
                 }
                 let start = i + colon
                 var end = start
-                while end < b.count, b[end] != UInt8(ascii: ")"), !at(end, Self.wideClose) { end += 1 }
+                while end < b.count, b[end] != UInt8(ascii: ")"), !at(end, wideClose) { end += 1 }
                 ranges.append(start..<end)
                 (from, i) = (end, end)
             }
