@@ -93,16 +93,22 @@ struct ColumnStatements: StatementSource, Sendable {
         let pieceRows = max(1, pieceRows)
         return Parallel.map(pairs.isEmpty ? 0 : (pairs.count - 1) / pieceRows + 1) { k in
             var rows = ConflictRows(capacity: min(pieceRows, pairs.count))
-            var citedA: (first: Int, id: Int32)?
+            var kinds: [String: Int32] = [:]
+            // Conflicts of one group follow each other and share their first value.
+            var first: (statement: Int, written: Int32, cited: Int32)?
             for pair in pairs[k * pieceRows..<min(pairs.count, (k + 1) * pieceRows)] {
                 let (ca, ra) = locate(pair.first[0]), (cb, rb) = locate(pair.other[0])
-                if citedA?.first != pair.first[0] { citedA = (pair.first[0], rows.new(cite(pair.first))) }
-                let a = written(pair.first[0]), b = written(pair.other[0])
+                if first?.statement != pair.first[0] {
+                    let a = written(pair.first[0])
+                    first = (pair.first[0], a.id ?? rows.new(a.text!), rows.new(cite(pair.first)))
+                }
+                let b = written(pair.other[0])
+                let kind = kinds[pair.kind] ?? rows.new(pair.kind)
+                kinds[pair.kind] = kind
                 rows.append(doc: ca.doc!.texts[ra], line: ca.line!.ints[ra], region: ca.region!.texts[ra], year: ca.year!.ints[ra],
-                            subject: ca.subject!.texts[ra], unit: ca.baseUnit!.texts[ra],
-                            valueA: a.id ?? rows.new(a.text!), citedA: citedA!.id, valueB: b.id ?? rows.new(b.text!),
-                            citedB: rows.new(cite(pair.other)), docB: cb.doc!.texts[rb], lineB: cb.line!.ints[rb],
-                            kind: rows.new(pair.kind))
+                            subject: ca.subject!.texts[ra], unit: ca.baseUnit!.texts[ra], valueA: first!.written,
+                            citedA: first!.cited, valueB: b.id ?? rows.new(b.text!), citedB: rows.new(cite(pair.other)),
+                            docB: cb.doc!.texts[rb], lineB: cb.line!.ints[rb], kind: kind)
             }
             return rows
         }

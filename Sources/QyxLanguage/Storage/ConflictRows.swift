@@ -1,20 +1,28 @@
 import QyxModel
 
 /// A piece of the conflicts table: columns in `Conflict.fields` order whose text cells are pool
-/// ids, or -2 - i for string i of the piece's own table.
+/// ids, or -2 - i for the piece's own string i.
 struct ConflictRows {
     private(set) var columns: [Column]
-    private var local: StringPool.Builder
+    /// New strings, each with its key made here, on the piece's thread. Not deduplicated:
+    /// citations are nearly all distinct, and the pool merges repeats when the piece goes in.
+    private var strings: [String] = []
+    private var keys: [TextKey] = []
     private(set) var count = 0
 
     init(capacity: Int) {
         assert(Conflict.fields.map(\.name) == Self.order, "ConflictRows.append writes the fields of Conflict by position")
         columns = Conflict.fields.map { Column(spec: $0, capacity: capacity) }
-        local = StringPool.Builder(capacity: capacity)
+        strings.reserveCapacity(capacity * 2)
+        keys.reserveCapacity(capacity * 2)
     }
 
     /// A string of this piece, as the cell that names it.
-    mutating func new(_ s: String) -> Int32 { -2 - local.intern(s) }
+    mutating func new(_ s: String) -> Int32 {
+        strings.append(s)
+        keys.append(TextKey(s))
+        return -1 - Int32(strings.count)
+    }
 
     /// Field order of `Conflict.fields`, which `append` writes by position.
     static let order = ["doc", "line", "region", "year", "subject", "unit", "value_a", "cited_a", "value_b", "cited_b",
@@ -43,7 +51,7 @@ struct ConflictRows {
         let table = Table(name: EntityKind.conflicts.rawValue, fields: Conflict.fields,
                           capacity: pieces.reduce(0) { $0 + $1.count })
         for piece in pieces {
-            let ids = zip(piece.local.keys, piece.local.strings).map { strings.intern($0, $1) }
+            let ids = zip(piece.keys, piece.strings).map { strings.intern($0, $1) }
             for (c, column) in piece.columns.enumerated() {
                 switch column.spec.type {
                 case .text, .date: table.columns[c].texts += column.texts.lazy.map { $0 >= -1 ? $0 : ids[Int(-2 - $0)] }
