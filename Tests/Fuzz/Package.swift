@@ -20,12 +20,14 @@ let package = Package(
                 .product(name: "QyxLanguage", package: "qyx"),
             ]
         ),
-        // Document bytes → SourceFile.decode → DocumentReader.read → ConflictFinder.find.
+        // Document bytes → SourceFile.decode → DocumentReader.read → ConflictFinder.find, and
+        // Database (columns, conflicts from the columns) checked against the model's conflicts.
         .executableTarget(
             name: "FuzzDocument",
             dependencies: [
                 .product(name: "QyxModel", package: "qyx"),
                 .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxLanguage", package: "qyx"),
             ]
         ),
     ]
