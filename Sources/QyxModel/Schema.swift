@@ -114,32 +114,31 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// What `visitor` makes of this entity's rows in `corpus` (of `rows`, else all).
-    public func visitRows<V: EntityRowVisitor>(in corpus: Corpus, rows: Range<Int>? = nil, _ visitor: inout V) -> V.Result {
-        func slice<R>(_ items: [R]) -> ArraySlice<R> { items[rows ?? items.indices] }
+    /// What `visitor` makes of this entity's rows in `corpus`.
+    public func visitRows<V: EntityRowVisitor>(in corpus: Corpus, _ visitor: inout V) -> V.Result {
         switch self {
-        case .documents: return visitor.visit(slice(corpus.documents))
-        case .indicators: return visitor.visit(slice(corpus.indicators))
-        case .tasks: return visitor.visit(slice(corpus.tasks))
-        case .projects: return visitor.visit(slice(corpus.projects))
-        case .reforms: return visitor.visit(slice(corpus.reforms))
-        case .pairings: return visitor.visit(slice(corpus.pairings))
-        case .figures: return visitor.visit(slice(corpus.figures))
-        case .conflicts: return visitor.visit(slice(corpus.conflicts))
-        case .domains: return visitor.visit(slice(Domain.all.map(DomainRow.init(domain:))))
+        case .documents: return visitor.visit(corpus.documents[...])
+        case .indicators: return visitor.visit(corpus.indicators[...])
+        case .tasks: return visitor.visit(corpus.tasks[...])
+        case .projects: return visitor.visit(corpus.projects[...])
+        case .reforms: return visitor.visit(corpus.reforms[...])
+        case .pairings: return visitor.visit(corpus.pairings[...])
+        case .figures: return visitor.visit(corpus.figures[...])
+        case .conflicts: return visitor.visit(corpus.conflicts[...])
+        case .domains: return visitor.visit(Domain.all.map(DomainRow.init(domain:))[...])
         }
     }
 
-    /// Hands each row (of `rows`, else all) to `body` in field order without building them all
-    /// at once: a million rows of values at a time would double the peak memory of a load.
-    public func forEachRow(in corpus: Corpus, rows: Range<Int>? = nil, _ body: ([Value]) -> Void) {
+    /// Hands each row to `body` in field order without building them all at once: a million
+    /// rows of values at a time would double the peak memory of an export.
+    public func forEachRow(in corpus: Corpus, _ body: ([Value]) -> Void) {
         struct Each: EntityRowVisitor {
             let body: ([Value]) -> Void
             func visit<R: EntityRecord>(_ rows: ArraySlice<R>) { rows.forEach { body($0.values) } }
         }
         withoutActuallyEscaping(body) { body in
             var each = Each(body: body)
-            visitRows(in: corpus, rows: rows, &each)
+            visitRows(in: corpus, &each)
         }
     }
 

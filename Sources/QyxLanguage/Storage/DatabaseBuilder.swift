@@ -16,7 +16,7 @@ extension Database {
         public init(_ corpus: consuming Corpus) {
             documents = corpus.documents
             diagnostics = corpus.diagnostics
-            // Room for the strings up front: a growing table rehashes every key it holds.
+            // Room for the strings up front: a growing table moves every key it holds.
             let rows = Builder.stored.reduce(0) { $0 + $1.count(in: corpus) }
             var build = TableBuild(strings: StringPool.Builder(capacity: rows))
             var tables: [Table] = []
@@ -36,7 +36,7 @@ extension Database {
     public struct Builder {
         /// The entities read from documents; conflicts and domains are made by `finish`.
         static let stored = EntityKind.allCases.filter { $0 != .conflicts && $0 != .domains }
-        /// Rows per piece when a derived table is built on all cores.
+        /// Conflicts per piece when the conflicts table is built on all cores.
         static let pieceRows = 32_768
 
         private var strings = StringPool.Builder()
