@@ -1,31 +1,6 @@
 /// Finds where the corpus contradicts itself: the same subject, base unit, region and year
 /// given different values in different places (two documents, or a table and a text).
 public enum ConflictFinder {
-    /// One stated value and where it is.
-    public struct Statement: Sendable {
-        public var subject: String
-        public var region: String?
-        public var year: Int
-        public var unit: String?
-        public var value: Double
-        /// The value as written: operator, number and unit.
-        public var written: String
-        public var place: Provenance
-        public var fromTable: Bool
-
-        public init(subject: String, region: String?, year: Int, unit: String?, value: Double, written: String,
-                    place: Provenance, fromTable: Bool) {
-            self.subject = subject
-            self.region = region
-            self.year = year
-            self.unit = unit
-            self.value = value
-            self.written = written
-            self.place = place
-            self.fromTable = fromTable
-        }
-    }
-
     /// What groups a statement: its texts as ids of the source (-1 for none).
     public struct Key: Sendable {
         public var subject: Int32
@@ -93,23 +68,19 @@ public enum ConflictFinder {
 
     /// The conflicts among the dated figures and table targets of a model.
     public static func find(in corpus: Corpus) -> [Conflict] {
-        find(in: CorpusStatements(corpus), documents: corpus.documents)
-    }
-
-    /// The conflicts among `source`'s statements; `documents` give the citations.
-    public static func find<Source: StatementSource>(in source: Source, documents: [PlanDocument]) -> [Conflict] {
-        let labels = Dictionary(documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
-        func cite(_ group: [Statement]) -> String {
-            citation(group.map { (labels[$0.place.doc] ?? $0.place.doc, $0.place.line) })
+        let source = CorpusStatements(corpus)
+        let labels = Dictionary(corpus.documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
+        func cite(_ statements: [Int]) -> String {
+            citation(statements.map { source.place($0) }.map { (labels[$0.doc] ?? $0.doc, $0.line) })
         }
         var citedA: (first: Int, text: String)?
         return pairs(in: source).map { pair in
-            let a = source.statement(pair.first[0]), b = source.statement(pair.other[0])
+            let a = pair.first[0], b = pair.other[0], place = source.place(a), subject = source.subject(a)
             // Conflicts of one group follow each other and share the first value's citation.
-            if citedA?.first != pair.first[0] { citedA = (pair.first[0], cite(pair.first.map(source.statement))) }
-            return Conflict(provenance: a.place, region: a.region, year: a.year, subject: a.subject, unit: a.unit,
-                            valueA: a.written, citedA: citedA!.text, valueB: b.written,
-                            citedB: cite(pair.other.map(source.statement)), other: b.place, kind: pair.kind)
+            if citedA?.first != a { citedA = (a, cite(pair.first)) }
+            return Conflict(provenance: place, region: subject.region, year: subject.year, subject: subject.name,
+                            unit: subject.unit, valueA: source.written(a), citedA: citedA!.text, valueB: source.written(b),
+                            citedB: cite(pair.other), other: source.place(b), kind: pair.kind)
         }
     }
 
@@ -224,8 +195,6 @@ public protocol StatementSource {
     func key(_ i: Int) -> ConflictFinder.Key?
     /// The text of an id in a key: ids are equal exactly when their texts are canonically equal.
     func text(_ id: Int32) -> String
-    /// The `i`th in full, asked for only when its group holds two values.
-    func statement(_ i: Int) -> ConflictFinder.Statement
 }
 
 /// The statements of a model, its texts given ids as they are met.
@@ -265,15 +234,25 @@ struct CorpusStatements: StatementSource {
     func key(_ i: Int) -> ConflictFinder.Key? { keys[i] }
     func text(_ id: Int32) -> String { texts[Int(id)] }
 
-    func statement(_ i: Int) -> ConflictFinder.Statement {
+    /// Where the `i`th statement is.
+    func place(_ i: Int) -> Provenance {
+        i < corpus.figures.count ? corpus.figures[i].provenance : corpus.indicators[i - corpus.figures.count].provenance
+    }
+
+    /// What the `i`th statement is about: subject as written, region, year and base unit.
+    func subject(_ i: Int) -> (name: String, region: String?, year: Int, unit: String?) {
         if i < corpus.figures.count {
-            let f = corpus.figures[i], base = f.base
-            return .init(subject: f.subject, region: f.region, year: f.year!, unit: base.unit, value: base.value,
-                         written: f.stated, place: f.provenance, fromTable: false)
+            let f = corpus.figures[i]
+            return (f.subject, f.region, f.year!, f.base.unit)
         }
+        let row = corpus.indicators[i - corpus.figures.count]
+        return (row.name, row.region, row.year, row.base.unit)
+    }
+
+    /// The `i`th statement's value as written: operator, number and unit.
+    func written(_ i: Int) -> String {
+        if i < corpus.figures.count { return corpus.figures[i].stated }
         let row = corpus.indicators[i - corpus.figures.count], base = row.base
-        return .init(subject: row.name, region: row.region, year: row.year, unit: base.unit, value: base.value!,
-                     written: ComparisonOp.stated(row.op, row.value ?? base.value!, row.unit ?? row.reading.cellUnit),
-                     place: row.provenance, fromTable: true)
+        return ComparisonOp.stated(row.op, row.value ?? base.value!, row.unit ?? row.reading.cellUnit)
     }
 }

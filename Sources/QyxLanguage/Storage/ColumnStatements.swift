@@ -58,13 +58,6 @@ struct ColumnStatements: StatementSource, Sendable {
         return id < 0 ? nil : strings.strings[Int(id)]
     }
 
-    func statement(_ n: Int) -> ConflictFinder.Statement {
-        let (c, r) = locate(n), written = written(n)
-        return ConflictFinder.Statement(subject: text(c.subject, r)!, region: text(c.region, r), year: c.year!.ints[r],
-                                        unit: text(c.baseUnit, r), value: c.baseValue!.doubles[r], written: written.text ?? text(written.id!),
-                                        place: Provenance(doc: text(c.doc, r)!, line: c.line!.ints[r]), fromTable: n >= figureCount)
-    }
-
     private func locate(_ n: Int) -> (Columns, Int) { n < figureCount ? (f, n) : (i, n - figureCount) }
 
     /// The value as written: a figure's `stated` cell, or an indicator's operator, value and unit.

@@ -3,7 +3,8 @@ import QyxModel
 /// A piece of the conflicts table: columns in `Conflict.fields` order whose text cells are pool
 /// ids, or -2 - i for the piece's own string i.
 struct ConflictRows {
-    private(set) var columns: [Column]
+    private var writer: ColumnWriter
+    var columns: [Column] { writer.columns }
     /// New strings, each with its key made here, on the piece's thread. Not deduplicated:
     /// citations are nearly all distinct, and the pool merges repeats when the piece goes in.
     private var strings: [String] = []
@@ -11,8 +12,10 @@ struct ConflictRows {
     private(set) var count = 0
 
     init(capacity: Int) {
-        assert(Conflict.fields.map(\.name) == Self.order, "ConflictRows.append writes the fields of Conflict by position")
-        columns = Conflict.fields.map { Column(spec: $0, capacity: capacity) }
+        assert(Conflict.fields.map(\.name) == ["doc", "line", "region", "year", "subject", "unit", "value_a", "cited_a",
+                                               "value_b", "cited_b", "doc_b", "line_b", "kind"],
+               "ConflictRows.append writes the fields of Conflict in this order")
+        writer = ColumnWriter(fields: Conflict.fields, capacity: capacity)
         strings.reserveCapacity(capacity * 2)
         keys.reserveCapacity(capacity * 2)
     }
@@ -24,25 +27,12 @@ struct ConflictRows {
         return -1 - Int32(strings.count)
     }
 
-    /// Field order of `Conflict.fields`, which `append` writes by position.
-    static let order = ["doc", "line", "region", "year", "subject", "unit", "value_a", "cited_a", "value_b", "cited_b",
-                        "doc_b", "line_b", "kind"]
-
     mutating func append(doc: Int32, line: Int, region: Int32, year: Int, subject: Int32, unit: Int32, valueA: Int32,
                          citedA: Int32, valueB: Int32, citedB: Int32, docB: Int32, lineB: Int, kind: Int32) {
-        columns[0].texts.append(doc)
-        columns[1].ints.append(line)
-        columns[2].texts.append(region)
-        columns[3].ints.append(year)
-        columns[4].texts.append(subject)
-        columns[5].texts.append(unit)
-        columns[6].texts.append(valueA)
-        columns[7].texts.append(citedA)
-        columns[8].texts.append(valueB)
-        columns[9].texts.append(citedB)
-        columns[10].texts.append(docB)
-        columns[11].ints.append(lineB)
-        columns[12].texts.append(kind)
+        writer.next = 0
+        writer.id(doc); writer.int(line); writer.id(region); writer.int(year); writer.id(subject); writer.id(unit)
+        writer.id(valueA); writer.id(citedA); writer.id(valueB); writer.id(citedB); writer.id(docB); writer.int(lineB)
+        writer.id(kind)
         count += 1
     }
 

@@ -101,6 +101,12 @@ public struct Column: Sendable {
         }
     }
 
+    /// A text cell given as an id the pool (or a piece's own string table) already holds.
+    mutating func append(id: Int32) {
+        texts.append(id)
+        lastText = nil
+    }
+
     mutating func append(int i: Int?) { ints.append(i ?? Self.nullInt) }
     mutating func append(number d: Double?) { doubles.append(d ?? .nan) }
     mutating func append(value v: Value) { values.append(v) }
@@ -147,6 +153,13 @@ struct ColumnWriter: RowWriter {
         next += 1
     }
 
+    /// A text cell already interned: its id.
+    mutating func id(_ id: Int32) {
+        check(.text)
+        columns[next].append(id: id)
+        next += 1
+    }
+
     mutating func int(_ i: Int?) {
         check(.int)
         columns[next].append(int: i)
@@ -182,11 +195,8 @@ public final class Table: @unchecked Sendable {
     public internal(set) var documentRow: [Int32] = []
     let fieldIndex: [String: Int]
 
-    init(name: String, fields: [FieldSpec], capacity: Int) {
-        self.name = name
-        self.fields = fields
-        columns = fields.map { Column(spec: $0, capacity: capacity) }
-        fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+    convenience init(name: String, fields: [FieldSpec], capacity: Int) {
+        self.init(name: name, fields: fields, columns: fields.map { Column(spec: $0, capacity: capacity) }, count: 0)
     }
 
     init(name: String, fields: [FieldSpec], columns: [Column], count: Int) {

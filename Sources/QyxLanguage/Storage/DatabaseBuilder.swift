@@ -65,10 +65,8 @@ extension Database {
         /// `finish()` with the conflicts table built in pieces of `conflictPieceRows`.
         consuming func finish(conflictPieceRows: Int) -> Database {
             var all = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
-            var build = TableBuild(name: EntityKind.domains.rawValue, strings: StringPool.Builder())
-            swap(&build.strings, &strings)
-            all[build.name] = build.visit(Domain.all.map(DomainRow.init(domain:))[...])
-            swap(&build.strings, &strings)
+            all[EntityKind.domains.rawValue] = Table.build(EntityKind.domains.rawValue, Domain.all.map(DomainRow.init(domain:))[...],
+                                                           strings: &strings)
             // The statements share the pool's storage: they are gone before the pool grows again,
             // which would otherwise copy it.
             let conflicts: [ConflictRows]
