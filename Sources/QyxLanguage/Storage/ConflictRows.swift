@@ -5,10 +5,10 @@ import QyxModel
 struct ConflictRows {
     private var writer: ColumnWriter
     var columns: [Column] { writer.columns }
-    /// New strings, each with its key made here, on the piece's thread. Not deduplicated:
+    /// New strings, each hashed here, on the piece's thread. Not deduplicated:
     /// citations are nearly all distinct, and the pool merges repeats when the piece goes in.
     private var strings: [String] = []
-    private var keys: [TextKey] = []
+    private var hashes: [Int] = []
     private(set) var count = 0
 
     init(capacity: Int) {
@@ -17,13 +17,13 @@ struct ConflictRows {
                "ConflictRows.append writes the fields of Conflict in this order")
         writer = ColumnWriter(fields: Conflict.fields, capacity: capacity)
         strings.reserveCapacity(capacity * 2)
-        keys.reserveCapacity(capacity * 2)
+        hashes.reserveCapacity(capacity * 2)
     }
 
     /// A string of this piece, as the cell that names it.
     mutating func new(_ s: String) -> Int32 {
         strings.append(s)
-        keys.append(TextKey(s))
+        hashes.append(TextKey(s).bytesHash)
         return -1 - Int32(strings.count)
     }
 
@@ -41,7 +41,7 @@ struct ConflictRows {
         let table = Table(name: EntityKind.conflicts.rawValue, fields: Conflict.fields,
                           capacity: pieces.reduce(0) { $0 + $1.count })
         for piece in pieces {
-            let ids = zip(piece.keys, piece.strings).map { strings.intern($0, $1) }
+            let ids = zip(piece.strings, piece.hashes).map { strings.intern($0, hash: $1) }
             for (c, column) in piece.columns.enumerated() {
                 switch column.spec.type {
                 case .text, .date: table.columns[c].texts += column.texts.lazy.map { $0 >= -1 ? $0 : ids[Int(-2 - $0)] }

@@ -7,8 +7,8 @@ extension Database {
         /// One table per entity of `Builder.stored`.
         let tables: [Table]
         let strings: [String]
-        /// The key of each of `strings`, made once on the reading thread.
-        let keys: [TextKey]
+        /// The `TextKey` hash of each of `strings`, made once on the reading thread.
+        let hashes: [Int]
         let documents: [PlanDocument]
         let diagnostics: [Diagnostic]
 
@@ -27,7 +27,7 @@ extension Database {
             }
             self.tables = tables
             strings = build.strings.strings
-            keys = build.strings.keys
+            hashes = build.strings.hashes
         }
     }
 
@@ -49,7 +49,7 @@ extension Database {
         }
 
         public mutating func append(_ part: Part) {
-            let ids = zip(part.keys, part.strings).map { strings.intern($0, $1) }
+            let ids = zip(part.strings, part.hashes).map { strings.intern($0, hash: $1) }
             for (table, rows) in zip(tables, part.tables) { table.append(rows, ids: ids) }
             documents += part.documents
             diagnostics += part.diagnostics

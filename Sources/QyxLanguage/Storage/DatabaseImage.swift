@@ -80,7 +80,7 @@ public enum DatabaseImage {
             tables[entity.rawValue] = table
         }
         guard input.atEnd else { throw Invalid(description: "\(bytes.count - input.offset) bytes after the last table") }
-        return Database(pool: StringPool(strings: strings, ids: nil), tables: tables, corpus: corpus)
+        return Database(pool: StringPool(strings: strings, index: nil), tables: tables, corpus: corpus)
     }
 }
 
