@@ -44,14 +44,16 @@ public struct Domain: Hashable, Sendable {
     /// The first of the seven domains named literally inside `text`.
     public static func mentioned(in text: String) -> Domain? {
         // One pass over the bytes for all seven names rather than a search per name: most
-        // positions are ruled out by their first three bytes.
+        // positions are ruled out by their first and third bytes (the first alone passes most
+        // Han characters, whose lead bytes the seven share).
         var text = text
         // Locals, not the statics: each read of a static in the byte loop checks it is initialized.
-        let sevenBytes = Self.sevenBytes, sevenHeads = Self.sevenHeads, sevenFirstBytes = Self.sevenFirstBytes
+        let sevenBytes = Self.sevenBytes, sevenHeads = Self.sevenHeads
+        let sevenFirstBytes = Self.sevenFirstBytes, sevenThirdBytes = Self.sevenThirdBytes
         let found = text.withUTF8 { t -> Int in
             var best = sevenBytes.count
             guard t.count >= 3 else { return best }  // every name is longer
-            for i in 0...(t.count - 3) where sevenFirstBytes[Int(t[i])] {
+            for i in 0...(t.count - 3) where sevenThirdBytes[Int(t[i + 2])] && sevenFirstBytes[Int(t[i])] {
                 let head = UInt32(t[i]) << 16 | UInt32(t[i + 1]) << 8 | UInt32(t[i + 2])
                 for k in 0..<best where sevenHeads[k] == head {
                     let name = sevenBytes[k]
@@ -68,7 +70,8 @@ public struct Domain: Hashable, Sendable {
     }
 
     private static let sevenBytes: [[UInt8]] = seven.map { Array($0.name.utf8) }
-    private static let sevenFirstBytes: [Bool] = (0..<256).map { b in sevenBytes.contains { $0.first == UInt8(b) } }
+    private static let sevenFirstBytes: [Bool] = (0..<256).map { b in sevenBytes.contains { $0[0] == UInt8(b) } }
+    private static let sevenThirdBytes: [Bool] = (0..<256).map { b in sevenBytes.contains { $0[2] == UInt8(b) } }
     /// The first three bytes of each of the seven names.
     private static let sevenHeads: [UInt32] = sevenBytes.map { UInt32($0[0]) << 16 | UInt32($0[1]) << 8 | UInt32($0[2]) }
 
