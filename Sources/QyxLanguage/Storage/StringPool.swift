@@ -56,22 +56,30 @@ public final class StringPool: Sendable {
 /// ids placed by their text's `TextKey` hash. Swift's `Dictionary` of `TextKey`s cost a load
 /// twice: it hashed each key's hash again, and held 28 bytes per bucket for the key's string.
 struct TextIndex: Sendable {
-    /// The hash of each id's text, in id order.
-    private(set) var hashes: [Int] = []
-    /// Ids, -1 where empty. At most half full, so that a probe is short.
-    private var slots: [Int32]
+    /// Each slot holds an id + 1 in its high half (0 where empty) and the low half of its text's
+    /// hash, which places it: a probe compares hashes without leaving the slots, and a table
+    /// that doubles moves its ids without hashing a string.
+    private var slots: [UInt64]
+    private(set) var count = 0
 
     init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        hashes.reserveCapacity(capacity)
+        slots = Array(repeating: 0, count: size)
     }
 
-    /// The index of `strings`, each id its position; a text met again keeps its first id.
+    /// The index of `strings`, each id its position. (Made at its full size: a text met again
+    /// lies after its first id along the same run of slots, so lookups find the first.)
     init(indexing strings: [String]) {
         self.init(capacity: strings.count)
         for s in strings { add(TextKey(s).bytesHash) }
+    }
+
+    /// The hash of each id's text (its low half, all the index keeps), in id order.
+    var hashes: [Int] {
+        var hashes = [Int](repeating: 0, count: count)
+        for slot in slots where slot != 0 { hashes[Int(slot >> 32) - 1] = Int(slot & 0xFFFF_FFFF) }
+        return hashes
     }
 
     /// The id of `s`, hashed `hash`, among `strings`.
@@ -86,18 +94,20 @@ struct TextIndex: Sendable {
         if found >= 0 { return found }
         strings.append(s)
         add(hash, at: slot)
-        return Int32(hashes.count - 1)
+        return Int32(count - 1)
     }
 
-    /// The id canonically equal to `s`, or -1 and the empty slot where `s` goes. Ids of one
-    /// hash lie along one run of slots in id order, so the first id of a text is met first.
+    /// The id canonically equal to `s`, or -1 and the empty slot where `s` goes.
     private func probe(_ s: String, _ hash: Int, _ strings: [String]) -> (id: Int32, slot: Int) {
-        let mask = slots.count - 1
+        let mask = slots.count - 1, low = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF
         var slot = hash & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { return (-1, slot) }
-            if hashes[Int(id)] == hash, Self.equivalent(strings[Int(id)], s) { return (id, slot) }
+            let entry = slots[slot]
+            if entry == 0 { return (-1, slot) }
+            if entry & 0xFFFF_FFFF == low {
+                let id = Int32(entry >> 32) - 1
+                if Self.equivalent(strings[Int(id)], s) { return (id, slot) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -106,19 +116,20 @@ struct TextIndex: Sendable {
     /// ended. The table doubles first if it would be more than half full.
     private mutating func add(_ hash: Int, at slot: Int? = nil) {
         var slot = slot
-        if (hashes.count + 1) * 2 > slots.count {
-            slots = Array(repeating: -1, count: slots.count * 2)
-            for (id, h) in hashes.enumerated() { slots[emptySlot(h)] = Int32(id) }
+        if (count + 1) * 2 > slots.count {
+            let old = slots
+            slots = Array(repeating: 0, count: slots.count * 2)
+            for entry in old where entry != 0 { slots[emptySlot(Int(entry & 0xFFFF_FFFF))] = entry }
             slot = nil
         }
-        slots[slot ?? emptySlot(hash)] = Int32(hashes.count)
-        hashes.append(hash)
+        count += 1
+        slots[slot ?? emptySlot(hash)] = UInt64(count) << 32 | UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF
     }
 
     private func emptySlot(_ hash: Int) -> Int {
         let mask = slots.count - 1
         var slot = hash & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
         return slot
     }
 
