@@ -77,7 +77,7 @@ public enum DocumentReader {
 enum DocumentInfoResolver {
     static func resolve(file: SourceFile, metadata: MetadataReader, paragraphs: [Paragraph],
                         captions: [String], yearColumns: [Int]) -> PlanDocument {
-        var doc = PlanDocument(id: file.id, source: (file.path as NSString).lastPathComponent)
+        var doc = PlanDocument(id: file.id, source: file.fileName)
         let f = metadata.fields
         doc.number = f["number"]
         doc.written = f["written"]
@@ -103,7 +103,7 @@ enum DocumentInfoResolver {
     static func region(in text: String) -> String? {
         // The pattern matches scalars: no match without the bytes of 县公共服务, 区基本公共服务 …
         guard regionEnds.contains(where: { TextSearch.contains(text, $0) }) else { return nil }
-        return ProjectColumnReader.match(#"([^\P{Han}年省的和与及、对在为]{2,8}?[县区市])(?:基本)?公共服务"#, text)?[1]
+        return DocumentPatterns.region(in: text)
     }
 
     static let regionEnds = ["县", "区", "市"].flatMap { [$0 + "公共服务", $0 + "基本公共服务"] }
@@ -137,15 +137,14 @@ enum DocumentInfoResolver {
     /// The years a plan covers: a range in its title, a single year in its title, else the range
     /// of a year-column table matched against a (YYYY—YYYY年) stated in the text.
     static func period(title: String?, body: [String], yearColumns: [Int]) -> (Int?, Int?) {
-        let range = #"(\d{4})\s*[—–\-~～至]\s*(\d{4})\s*年"#
         if let title {
-            if let m = ProjectColumnReader.match(range, title) { return (Int(m[1]), Int(m[2])) }
-            if let m = ProjectColumnReader.match(#"^(\d{4})\s*年"#, title) { return (Int(m[1]), Int(m[1])) }
+            if let (from, to) = DocumentPatterns.yearRange(in: title) { return (Int(from), Int(to)) }
+            if let year = DocumentPatterns.leadingYear(in: title) { return (Int(year), Int(year)) }
         }
         if let last = yearColumns.max() {
             // The pattern matches scalars: no match without the bytes of 年.
             for p in body where TextSearch.contains(p, "年") {
-                if let m = ProjectColumnReader.match(range, p), Int(m[2]) == last { return (Int(m[1]), last) }
+                if let (from, to) = DocumentPatterns.yearRange(in: p), Int(to) == last { return (Int(from), last) }
             }
             return (yearColumns.min(), last)
         }

@@ -6,6 +6,8 @@ public struct SourceFile: Sendable {
     public let id: String
     /// Path or name used in diagnostics.
     public let path: String
+    /// The last component of `path`.
+    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
     /// Lines without their terminators; `lines[0]` is line 1.
     public let lines: [String]
     /// The file ended inside a UTF-8 character (a cut copy); the partial character was dropped.

@@ -10,25 +10,30 @@ struct ColumnStatements: StatementSource, Sendable {
     /// Id of `target` in the indicators' kind column; baselines state no promise.
     private let target: Int32?
 
-    /// The columns a statement is read from, for figures or for indicators. (A class: choosing
-    /// one of two structs of a dozen columns would retain and release every array per statement.)
+    /// The cells a statement is read from, for figures or for indicators; a column the entity
+    /// lacks is empty. (A class holding the arrays themselves: a struct of a dozen `Column`s,
+    /// each four arrays, retained and released them all at every statement.)
     private final class Columns: Sendable {
-        let doc, line, region, year, subject, op, value, unit, baseValue, baseUnit, stated: Column?
-        let kind: Column?
+        let doc, region, subject, op, unit, baseUnit, stated, kind: [Int32]
+        let line, year: [Int]
+        let value, baseValue: [Double]
 
         init(_ table: Table, subject: String) {
-            doc = table.column("doc")
-            line = table.column("line")
-            region = table.column("region")
-            year = table.column("year")
-            self.subject = table.column(subject)
-            op = table.column("op")
-            value = table.column("value")
-            unit = table.column("unit")
-            baseValue = table.column("base_value")
-            baseUnit = table.column("base_unit")
-            stated = table.column("stated")
-            kind = table.column("kind")
+            func texts(_ name: String) -> [Int32] { table.column(name)?.texts ?? [] }
+            func ints(_ name: String) -> [Int] { table.column(name)?.ints ?? [] }
+            func doubles(_ name: String) -> [Double] { table.column(name)?.doubles ?? [] }
+            doc = texts("doc")
+            line = ints("line")
+            region = texts("region")
+            year = ints("year")
+            self.subject = texts(subject)
+            op = texts("op")
+            value = doubles("value")
+            unit = texts("unit")
+            baseValue = doubles("base_value")
+            baseUnit = texts("base_unit")
+            stated = texts("stated")
+            kind = texts("kind")
         }
     }
 
@@ -45,16 +50,16 @@ struct ColumnStatements: StatementSource, Sendable {
 
     func key(_ n: Int) -> ConflictFinder.Key? {
         let (c, r) = locate(n)
-        let year = c.year!.ints[r], value = c.baseValue!.doubles[r], subject = c.subject!.texts[r]
+        let year = c.year[r], value = c.baseValue[r], subject = c.subject[r]
         guard year != Column.nullInt, !value.isNaN, subject >= 0 else { return nil }
-        if n >= figureCount { guard let target, c.kind!.texts[r] == target else { return nil } }
-        return ConflictFinder.Key(subject: subject, region: c.region!.texts[r], year: year, unit: c.baseUnit!.texts[r], value: value,
-                                  doc: c.doc!.texts[r], fromTable: n >= figureCount)
+        if n >= figureCount { guard let target, c.kind[r] == target else { return nil } }
+        return ConflictFinder.Key(subject: subject, region: c.region[r], year: year, unit: c.baseUnit[r], value: value,
+                                  doc: c.doc[r], fromTable: n >= figureCount)
     }
 
     func text(_ id: Int32) -> String { strings.strings[Int(id)] }
-    private func text(_ column: Column?, _ row: Int) -> String? {
-        let id = column!.texts[row]
+    private func text(_ ids: [Int32], _ row: Int) -> String? {
+        let id = ids[row]
         return id < 0 ? nil : strings.strings[Int(id)]
     }
 
@@ -63,10 +68,10 @@ struct ColumnStatements: StatementSource, Sendable {
     /// The value as written: a figure's `stated` cell, or an indicator's operator, value and unit.
     private func written(_ n: Int) -> (id: Int32?, text: String?) {
         let (c, r) = locate(n)
-        guard n >= figureCount else { return (c.stated!.texts[r], nil) }
-        let value = c.value!.doubles[r]
+        guard n >= figureCount else { return (c.stated[r], nil) }
+        let value = c.value[r]
         return (nil, ComparisonOp.stated(text(c.op, r).flatMap(ComparisonOp.init(rawValue:)),
-                                         value.isNaN ? c.baseValue!.doubles[r] : value, text(c.unit, r)))
+                                         value.isNaN ? c.baseValue[r] : value, text(c.unit, r)))
     }
 
     /// The rows of the conflicts table for `pairs`, in pieces built on all cores. Most cells are
@@ -79,8 +84,8 @@ struct ColumnStatements: StatementSource, Sendable {
         for d in documents { if let id = strings.id(of: d.id) { labels[id] = labels[id] ?? d.citation } }
         func cite(_ statements: [Int]) -> String {
             ConflictFinder.citation(statements.map { n in
-                let (c, r) = locate(n), doc = c.doc!.texts[r]
-                return (labels[doc] ?? strings.strings[Int(doc)], c.line!.ints[r])
+                let (c, r) = locate(n), doc = c.doc[r]
+                return (labels[doc] ?? strings.strings[Int(doc)], c.line[r])
             })
         }
         let pieceRows = max(1, pieceRows)
@@ -98,10 +103,10 @@ struct ColumnStatements: StatementSource, Sendable {
                 let b = written(pair.other[0])
                 let kind = kinds[pair.kind] ?? rows.new(pair.kind)
                 kinds[pair.kind] = kind
-                rows.append(doc: ca.doc!.texts[ra], line: ca.line!.ints[ra], region: ca.region!.texts[ra], year: ca.year!.ints[ra],
-                            subject: ca.subject!.texts[ra], unit: ca.baseUnit!.texts[ra], valueA: first!.written,
+                rows.append(doc: ca.doc[ra], line: ca.line[ra], region: ca.region[ra], year: ca.year[ra],
+                            subject: ca.subject[ra], unit: ca.baseUnit[ra], valueA: first!.written,
                             citedA: first!.cited, valueB: b.id ?? rows.new(b.text!), citedB: rows.new(cite(pair.other)),
-                            docB: cb.doc!.texts[rb], lineB: cb.line!.ints[rb], kind: kind)
+                            docB: cb.doc[rb], lineB: cb.line[rb], kind: kind)
             }
             return rows
         }
