@@ -54,49 +54,32 @@ public enum CorpusLoader {
     /// Reads every file and hands each document to `take`, in name order, after `prepare` has
     /// made it into whatever the caller keeps (on the thread that read it, so that work is
     /// spread over the cores too). A file that cannot be read, or repeats a document id,
-    /// becomes a diagnostic and the rest still load. `progress` hears after each batch of
-    /// files: files read, files in all, bytes read.
+    /// becomes a diagnostic and the rest still load. `progress` hears every 64 files and at
+    /// the end: files read, files in all, bytes read.
     ///
-    /// Documents are read in parallel, a batch at a time, so the result and its diagnostics
-    /// do not depend on the number of cores.
+    /// Files are read on every core while `take` runs on the calling thread, in order, so the
+    /// result and its diagnostics do not depend on the number of cores.
     public static func read<Document>(_ urls: [URL], progress: ((Int, Int, Int) -> Void)? = nil,
                                       prepare: @escaping @Sendable (Corpus) -> Document,
                                       take: (Loaded<Document>) -> Void) {
         var seen = Set<String>()
         var bytes = 0
-        func deliver(_ read: [(URL, Outcome<Document>)], through end: Int) {
-            for (url, result) in read {
-                switch result {
-                case .success(let (id, document, size)):
-                    bytes += size
-                    guard seen.insert(id).inserted else {
-                        take(.diagnostic(Diagnostic(.warning, file: url.path, line: nil,
-                                                    "a document with id '\(id)' is already loaded; this one is skipped")))
-                        continue
-                    }
+        var done = 0
+        Parallel.stream(urls.count, make: { read(urls[$0]).map(prepare) }) { result in
+            switch result {
+            case .success(let (id, document, size)):
+                bytes += size
+                if seen.insert(id).inserted {
                     take(.document(document))
-                case .failure(let diagnostic):
-                    take(.diagnostic(diagnostic))
+                } else {
+                    take(.diagnostic(Diagnostic(.warning, file: urls[done].path, line: nil,
+                                                "a document with id '\(id)' is already loaded; this one is skipped")))
                 }
+            case .failure(let diagnostic):
+                take(.diagnostic(diagnostic))
             }
-            if !read.isEmpty { progress?(end, urls.count, bytes) }
-        }
-        // Each batch is handed over while the next one is read: task 0 delivers the previous
-        // batch (in order, on one thread), the other tasks read a file each.
-        let batch = 64
-        var previous: [(URL, Outcome<Document>)] = []
-        for start in stride(from: 0, to: urls.count + batch, by: batch) {
-            let slice = Array(urls[min(start, urls.count)..<min(start + batch, urls.count)])
-            let handed = previous
-            previous = []
-            let results = Parallel.map(slice.count + 1) { k -> Outcome<Document>? in
-                if k == 0 {
-                    deliver(handed, through: min(start, urls.count))
-                    return nil
-                }
-                return read(slice[k - 1]).map(prepare)
-            }
-            previous = zip(slice, results.dropFirst().map { $0! }).map { ($0, $1) }
+            done += 1
+            if done % 64 == 0 || done == urls.count { progress?(done, urls.count, bytes) }
         }
     }
 
