@@ -36,20 +36,20 @@ struct ConflictRows {
         count += 1
     }
 
-    /// The pieces as one table, their own strings interned in `strings` in order.
-    static func table(_ pieces: [ConflictRows], strings: inout StringPool.Builder) -> Table {
-        let table = Table(name: EntityKind.conflicts.rawValue, fields: Conflict.fields,
-                          capacity: pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces {
-            let ids = zip(piece.strings, piece.hashes).map { strings.intern($0, hash: $1) }
-            for (c, column) in piece.columns.enumerated() {
-                switch column.spec.type {
-                case .text, .date: table.columns[c].texts += column.texts.lazy.map { $0 >= -1 ? $0 : ids[Int(-2 - $0)] }
-                default: table.columns[c].ints += column.ints
-                }
+    /// An empty conflicts table with room for `rows`.
+    static func table(capacity rows: Int) -> Table {
+        Table(name: EntityKind.conflicts.rawValue, fields: Conflict.fields, capacity: rows)
+    }
+
+    /// Appends these rows to `table`, their own strings interned in `strings` in order.
+    func append(to table: Table, strings: inout StringPool.Builder) {
+        let ids = zip(self.strings, hashes).map { strings.intern($0, hash: $1) }
+        for (c, column) in columns.enumerated() {
+            switch column.spec.type {
+            case .text, .date: table.columns[c].texts += column.texts.lazy.map { $0 >= -1 ? $0 : ids[Int(-2 - $0)] }
+            default: table.columns[c].ints += column.ints
             }
-            table.count += piece.count
         }
-        return table
+        table.count += count
     }
 }

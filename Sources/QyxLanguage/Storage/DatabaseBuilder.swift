@@ -68,14 +68,17 @@ extension Database {
             all[EntityKind.domains.rawValue] = Table.build(EntityKind.domains.rawValue, Domain.all.map(DomainRow.init(domain:))[...],
                                                            strings: &strings)
             // The statements share the pool's storage: they are gone before the pool grows again,
-            // which would otherwise copy it.
-            let conflicts: [ConflictRows]
+            // which would otherwise copy it. The writer holds none of it, so the conflicts' own
+            // strings go into the pool while later pieces are still being made.
+            let pairs: [ConflictFinder.Pair], writer: ConflictWriter
             do {
                 let statements = ColumnStatements(figures: all["figures"]!, indicators: all["indicators"]!, strings: strings)
-                conflicts = statements.conflictRows(ConflictFinder.pairs(in: statements), documents: documents,
-                                                    pieceRows: conflictPieceRows)
+                pairs = ConflictFinder.pairs(in: statements)
+                writer = statements.conflictWriter(documents: documents)
             }
-            all[EntityKind.conflicts.rawValue] = ConflictRows.table(conflicts, strings: &strings)
+            let conflicts = ConflictRows.table(capacity: pairs.count)
+            writer.write(pairs, pieceRows: conflictPieceRows) { $0.append(to: conflicts, strings: &strings) }
+            all[EntityKind.conflicts.rawValue] = conflicts
             // Each row's document, for document.FIELD.
             let docs = all[EntityKind.documents.rawValue]!
             var docRows: [Int32: Int32] = [:]
