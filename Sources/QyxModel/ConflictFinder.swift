@@ -50,55 +50,6 @@ public enum ConflictFinder {
         return text
     }
 
-    /// Statements with equal group keys are about one thing and must agree.
-    struct GroupKey: Equatable { var region: Int32, year: Int32, key: Int32, unit: Int32 }
-
-    /// Group ids by key: an open-addressed table hashed like `TextKey`. Every statement looks
-    /// its group up; through a `Dictionary`, SipHash of the four fields was most of the cost.
-    struct GroupTable {
-        private var keys: [GroupKey]
-        private var ids: [Int32]  // -1 where empty
-        private(set) var count = 0
-
-        init() {
-            keys = Array(repeating: GroupKey(region: 0, year: 0, key: 0, unit: 0), count: 1024)
-            ids = Array(repeating: -1, count: 1024)
-        }
-
-        /// The id of `key`'s group, or nil and the id `count` given to it.
-        mutating func find(_ key: GroupKey) -> Int32? {
-            var slot = slot(of: key)
-            while ids[slot] >= 0 {
-                if keys[slot] == key { return ids[slot] }
-                slot = (slot + 1) & (ids.count - 1)
-            }
-            keys[slot] = key
-            ids[slot] = Int32(count)
-            count += 1
-            if count * 2 > ids.count { grow() }
-            return nil
-        }
-
-        private func slot(of key: GroupKey) -> Int {
-            let a = UInt64(UInt32(bitPattern: key.region)) << 32 | UInt64(UInt32(bitPattern: key.year))
-            let b = UInt64(UInt32(bitPattern: key.key)) << 32 | UInt64(UInt32(bitPattern: key.unit))
-            let h = TextKey.fold(a ^ TextKey.seed, b ^ 0xe703_7ed1_a0b4_28db)
-            return Int(truncatingIfNeeded: h) & (ids.count - 1)
-        }
-
-        private mutating func grow() {
-            let (oldKeys, oldIDs) = (keys, ids)
-            keys = Array(repeating: keys[0], count: oldIDs.count * 2)
-            ids = Array(repeating: -1, count: oldIDs.count * 2)
-            for (key, id) in zip(oldKeys, oldIDs) where id >= 0 {
-                var slot = slot(of: key)
-                while ids[slot] >= 0 { slot = (slot + 1) & (ids.count - 1) }
-                keys[slot] = key
-                ids[slot] = id
-            }
-        }
-    }
-
     /// Subjects shorter than this (个, 人数) are too vague to hold two places against each other.
     static let minimumSubject = 5
 
@@ -139,8 +90,6 @@ public enum ConflictFinder {
         var subjectKeys: [Int32] = []  // by subject id: -2 not yet normalized, -1 too vague
         var keyIDs: [TextKey: Int32] = [:]
         var groups = GroupTable()
-        var firstValue: [Double] = []
-        var differing: [Bool] = []
         var statementGroup = [Int32](repeating: -1, count: source.count)  // -1: no statement, or too vague
         for i in 0..<source.count {
             guard let s = source.key(i) else { continue }
@@ -159,19 +108,11 @@ public enum ConflictFinder {
                 subjectKeys[subject] = keyID
             }
             guard keyID >= 0 else { continue }
-            let g = GroupKey(region: s.region, year: Int32(clamping: s.year), key: keyID, unit: s.unit)
-            if let known = groups.find(g) {
-                statementGroup[i] = known
-                if !same(firstValue[Int(known)], s.value) { differing[Int(known)] = true }
-            } else {
-                let new = Int32(firstValue.count)
-                statementGroup[i] = new
-                firstValue.append(s.value)
-                differing.append(false)
-            }
+            statementGroup[i] = groups.add(GroupKey(region: s.region, year: Int32(clamping: s.year), key: keyID, unit: s.unit),
+                                           value: s.value)
         }
+        let differing = groups.differing
         groups = GroupTable()
-        firstValue = []
         // The members of each group with two values, groups in the order of their first
         // statement: counted, then placed, in flat arrays.
         var slot = [Int32](repeating: -1, count: differing.count)

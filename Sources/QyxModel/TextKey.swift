@@ -69,7 +69,8 @@ public struct TextKey: Hashable, Sendable {
     public static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         return PlainText.withBytes(a) { x in
-            PlainText.withBytes(b) { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            // One string's storage shared by both (a document's region in each of its rows).
+            PlainText.withBytes(b) { y in x.count == 0 || x.baseAddress == y.baseAddress || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
         }
     }
 }
