@@ -45,9 +45,16 @@ enum TaskBuilder {
     /// The lead phrase: text before the first 。 (or the whole text).
     static func title(of text: String) -> String {
         if PlainText.isPlain(text) {
-            let u = text.utf8
-            let stop = u.indices.first { u[$0] == 0xE3 && u[$0...].starts(with: "。".utf8) } ?? u.endIndex
-            return TextCleaning.trim(String(text[..<stop]))
+            // 。 is E3 80 82; in plain text its bytes are always that Character.
+            let stop: Int = text.withBytes { b in
+                var i = 0
+                while i + 2 < b.count {
+                    if b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82 { return i }
+                    i += 1
+                }
+                return b.count
+            }
+            return TextCleaning.trim(String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: stop)]))
         }
         let head = text.split(separator: "。", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
         return TextCleaning.trim(head)

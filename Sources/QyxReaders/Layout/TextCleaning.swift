@@ -33,6 +33,8 @@ enum TextCleaning {
             var changes = false
             var i = 0
             while i < b.count {
+                // An ideograph's three bytes hold no space: skip them whole.
+                if b[i] >= 0xE4 && b[i] <= 0xE9 { i += 3; continue }
                 let n = spaceLength(b, at: i)
                 if n == 0 { i += 1; continue }
                 var end = i + n
