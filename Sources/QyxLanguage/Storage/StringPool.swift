@@ -42,7 +42,8 @@ public final class StringPool: Sendable {
         /// The id of `s`, whose `TextKey` hash is `hash` (made once, on the thread that read it).
         mutating func intern(_ s: String, hash: Int) -> Int32 { index.intern(s, hash: hash, into: &strings) }
 
-        /// The `TextKey` hash of each string, in id order.
+        /// Each string's hash as `intern(_:hash:)` takes it (the low half of its `TextKey` hash,
+        /// all the index keeps), in id order.
         var hashes: [Int] { index.hashes }
 
         /// The id of `s` if it has been interned.
