@@ -34,18 +34,22 @@ struct ColumnStatements: StatementSource, Sendable {
     /// A writer of the conflicts among these statements, holding none of the pool: the texts it
     /// cites (documents by their labels, an indicator's operator and unit) are copied out first.
     func conflictWriter(documents: [PlanDocument]) -> ConflictWriter {
-        var cited = [Bool](repeating: false, count: strings.strings.count)
+        var cited = [Int32](repeating: -1, count: strings.strings.count)
+        var texts: [String] = []
         for c in [columns.f, columns.i] {
-            for ids in [c.doc, c.op, c.unit] { for id in ids where id >= 0 { cited[Int(id)] = true } }
+            for ids in [c.doc, c.op, c.unit] {
+                for id in ids where id >= 0 && cited[Int(id)] < 0 {
+                    cited[Int(id)] = Int32(texts.count)
+                    texts.append(strings.strings[Int(id)])
+                }
+            }
         }
-        var texts: [Int32: String] = [:]
-        for (id, isCited) in cited.enumerated() where isCited { texts[Int32(id)] = strings.strings[id] }
         // A document is cited by its label, else by its id.
         var labelled = Set<Int32>()
         for d in documents {
-            if let id = strings.id(of: d.id), labelled.insert(id).inserted { texts[id] = d.citation }
+            if let id = strings.id(of: d.id), cited[Int(id)] >= 0, labelled.insert(id).inserted { texts[Int(cited[Int(id)])] = d.citation }
         }
-        return ConflictWriter(columns: columns, texts: texts)
+        return ConflictWriter(columns: columns, cited: cited, texts: texts)
     }
 }
 

@@ -6,8 +6,10 @@ import QyxModel
 /// string table of its own until it is appended to the table.
 struct ConflictWriter: Sendable {
     let columns: StatementColumns
+    /// For each pool id, its place in `texts`, or -1 if no row cites it.
+    let cited: [Int32]
     /// The pool's texts that rows cite (a document's label for its id).
-    let texts: [Int32: String]
+    let texts: [String]
 
     /// The rows for `pairs`, in pieces of `pieceRows` made on all cores and handed to `take` in
     /// order on the calling thread, which may grow the pool meanwhile: pieces never read it.
@@ -20,11 +22,11 @@ struct ConflictWriter: Sendable {
 
     private func piece(_ pairs: ArraySlice<ConflictFinder.Pair>) -> ConflictRows {
         var rows = ConflictRows(capacity: pairs.count)
-        var texts = LocalStrings(shared: texts)
+        var texts = LocalStrings(cited: cited, shared: texts)
         func cite(_ statements: [Int]) -> Int32 {
             rows.new(ConflictFinder.citation(statements.map { n in columns.cells(n) { c, r in (texts[c.doc[r]]!, c.line[r]) } }))
         }
-        var kinds: [String: Int32] = [:]
+        var kinds: [(kind: String, id: Int32)] = []  // three at most
         // Conflicts of one group follow each other and share their first value.
         var first: (statement: Int, written: Int32, cited: Int32)?
         for pair in pairs {
@@ -33,8 +35,13 @@ struct ConflictWriter: Sendable {
                 first = (pair.first[0], a.id ?? rows.new(a.text!), cite(pair.first))
             }
             let b = written(pair.other[0], &texts)
-            let kind = kinds[pair.kind] ?? rows.new(pair.kind)
-            kinds[pair.kind] = kind
+            let kind: Int32
+            if let known = kinds.first(where: { $0.kind == pair.kind }) {
+                kind = known.id
+            } else {
+                kind = rows.new(pair.kind)
+                kinds.append((pair.kind, kind))
+            }
             let (docB, lineB) = columns.cells(pair.other[0]) { c, r in (c.doc[r], c.line[r]) }
             let valueB = b.id ?? rows.new(b.text!), citedB = cite(pair.other)
             columns.cells(pair.first[0]) { c, r in
@@ -61,14 +68,22 @@ struct ConflictWriter: Sendable {
     /// (a document's label in every citation) is slow to share: its count sits on one cache
     /// line that the cores take turns owning.
     private struct LocalStrings {
-        let shared: [Int32: String]
-        var copies: [Int32: String] = [:]
+        let cited: [Int32]
+        let shared: [String]
+        var copies: [String?]
+
+        init(cited: [Int32], shared: [String]) {
+            self.cited = cited
+            self.shared = shared
+            copies = Array(repeating: nil, count: shared.count)
+        }
 
         subscript(id: Int32) -> String? {
             mutating get {
-                if let s = copies[id] { return s }
-                guard let s = shared[id].map({ String(decoding: Array($0.utf8), as: UTF8.self) }) else { return nil }
-                copies[id] = s
+                guard id >= 0, case let k = Int(cited[Int(id)]), k >= 0 else { return nil }
+                if let s = copies[k] { return s }
+                let s = String(decoding: Array(shared[k].utf8), as: UTF8.self)
+                copies[k] = s
                 return s
             }
         }
