@@ -58,7 +58,7 @@ enum DocumentPatterns {
 
     /// ICU's `\d`: a decimal digit of any script (Int() later turns down all but ASCII ones).
     private static func fourDigits(_ u: [Unicode.Scalar], at i: Int) -> Bool {
-        i + 4 <= u.count && u[i..<i + 4].allSatisfy { $0.properties.numericType == .decimal }
+        i + 4 <= u.count && u[i..<i + 4].allSatisfy { ("0"..."9").contains($0) || $0.value >= 0x80 && $0.properties.numericType == .decimal }
     }
 
     /// ICU's `\s`: a White_Space character (tab to carriage return, NEL, the Z categories).

@@ -26,7 +26,8 @@ public enum DocumentReader {
 
         // Lines of prose, where figures are read: what no table or chrome claimed, plus the
         // rows of reform and project tables.
-        var prose = Set(file.lines.indices.map { $0 + 1 }).subtracting(claimed)
+        var prose = LineSet(lineCount: file.lines.count, all: true)
+        prose.subtract(claimed)
         prose.subtract(paragraphs.filter { $0.kind == .title || $0.kind == .caption }.map(\.line))
         if let title = metadata.titleLine { prose.remove(title) }
         for table in pipeTables + tabTables {
@@ -59,7 +60,7 @@ public enum DocumentReader {
         }
         // Project boxes come first in a document; keep rows in source order.
         corpus.projects.sort { $0.provenance.line < $1.provenance.line }
-        corpus.figures = FigureBuilder.build(file, prose: prose.sorted(), paragraphs: paragraphs, corpus: corpus, document: document)
+        corpus.figures = FigureBuilder.build(file, prose: prose.sorted, paragraphs: paragraphs, corpus: corpus, document: document)
         if file.truncatedCharacter {
             context.warn(max(1, file.lines.count), "the file ends inside a UTF-8 character (cut short?); the partial character is dropped")
         }

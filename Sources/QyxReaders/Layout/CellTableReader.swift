@@ -18,7 +18,7 @@ enum CellTableReader {
         headerWords.contains(s) || DocumentLayout.yearColumn(s) != nil
     }
 
-    static func find(in file: SourceFile, claimed: Set<Int>) -> [CellTable] {
+    static func find(in file: SourceFile, claimed: LineSet) -> [CellTable] {
         var tables: [CellTable] = []
         var n = 1
         while n <= file.lines.count {
@@ -31,7 +31,7 @@ enum CellTableReader {
         return tables
     }
 
-    static func read(_ file: SourceFile, from start: Int, claimed: Set<Int>) -> CellTable? {
+    static func read(_ file: SourceFile, from start: Int, claimed: LineSet) -> CellTable? {
         // Short lines up to the first whole number are header candidates.
         var candidates: [Fragment] = []
         var n = start

@@ -7,7 +7,7 @@ import QyxModel
 struct MetadataReader {
     var fields: [String: String] = [:]
     var fieldLines: [String: Int] = [:]
-    var claimed: Set<Int> = []
+    var claimed: LineSet
     var titleLine: Int?
     var title: String?
 
@@ -20,6 +20,7 @@ struct MetadataReader {
 
     init(_ file: SourceFile) {
         let lines = file.lines
+        claimed = LineSet(lineCount: lines.count)
         var n = 1
         while n <= lines.count {
             defer { n += 1 }

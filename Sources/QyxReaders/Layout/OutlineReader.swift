@@ -140,7 +140,7 @@ enum OutlineReader {
     }
 
     /// Paragraphs of the lines not `claimed` by tables or chrome. A claimed line ends a paragraph.
-    static func read(_ file: SourceFile, claimed: Set<Int>, titleLine: Int?) -> [Paragraph] {
+    static func read(_ file: SourceFile, claimed: LineSet, titleLine: Int?) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var open = false          // may the last paragraph take the next line?
         var expectAnnexTitle = false

@@ -48,7 +48,7 @@ enum PipeTableReader {
     }
 
     /// Tables in `file`, skipping lines already `claimed`. Returns the tables and single pipe lines.
-    static func find(in file: SourceFile, claimed: Set<Int>) -> (tables: [RawTable], strays: [Int]) {
+    static func find(in file: SourceFile, claimed: LineSet) -> (tables: [RawTable], strays: [Int]) {
         var tables: [RawTable] = []
         var strays: [Int] = []
         var n = 1

@@ -16,7 +16,7 @@ enum TabTableReader {
         line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
-    static func find(in file: SourceFile, claimed: Set<Int>) -> [RawTable] {
+    static func find(in file: SourceFile, claimed: LineSet) -> [RawTable] {
         var tables: [RawTable] = []
         var n = 1
         while n <= file.lines.count {
