@@ -43,9 +43,9 @@ public struct Domain: Hashable, Sendable {
 
     /// The first of the seven domains named literally inside `text`.
     public static func mentioned(in text: String) -> Domain? {
-        // One pass over the bytes for all seven names rather than a search per name: most
-        // positions are ruled out by their first and third bytes (the first alone passes most
-        // Han characters, whose lead bytes the seven share).
+        // One pass over the characters for all seven names rather than a search per name: most
+        // are ruled out by their first and third bytes (the first alone passes most Han
+        // characters, whose lead bytes the seven share).
         var text = text
         // Locals, not the statics: each read of a static in the byte loop checks it is initialized.
         let sevenBytes = Self.sevenBytes, sevenHeads = Self.sevenHeads
@@ -53,8 +53,12 @@ public struct Domain: Hashable, Sendable {
         let found = text.withUTF8 { t -> Int in
             var best = sevenBytes.count
             guard t.count >= 3 else { return best }  // every name is longer
-            for i in 0...(t.count - 3) where sevenThirdBytes[Int(t[i + 2])] && sevenFirstBytes[Int(t[i])] {
-                let head = UInt32(t[i]) << 16 | UInt32(t[i + 1]) << 8 | UInt32(t[i + 2])
+            var i = 0
+            while i <= t.count - 3 {
+                let lead = t[i]
+                defer { i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }  // the next character
+                guard sevenThirdBytes[Int(t[i + 2])] && sevenFirstBytes[Int(lead)] else { continue }
+                let head = UInt32(lead) << 16 | UInt32(t[i + 1]) << 8 | UInt32(t[i + 2])
                 for k in 0..<best where sevenHeads[k] == head {
                     let name = sevenBytes[k]
                     if i + name.count <= t.count, name.indices.allSatisfy({ t[i + $0] == name[$0] }) {
