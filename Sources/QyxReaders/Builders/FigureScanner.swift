@@ -15,13 +15,16 @@ struct FigureScanner {
 
     /// Nil when some scalar of `raw` is not plain.
     init?(_ raw: String, documentYear: Int?) {
-        var chars: [Unicode.Scalar] = []
-        chars.reserveCapacity(raw.utf8.count)
-        for s in raw.unicodeScalars {
-            guard Self.isPlain(s) else { return nil }
-            chars.append(Self.fold(s))
+        var plain = true
+        // Written in place: appending checked the array's room and uniqueness at every scalar.
+        chars = [Unicode.Scalar](unsafeUninitializedCapacity: raw.utf8.count) { buffer, count in
+            for s in raw.unicodeScalars {
+                guard Self.isPlain(s) else { plain = false; return }
+                buffer[count] = Self.fold(s)
+                count += 1
+            }
         }
-        self.chars = chars
+        guard plain else { return nil }
         self.documentYear = documentYear
     }
 
