@@ -49,7 +49,7 @@ extension Database {
         }
 
         public mutating func append(_ part: Part) {
-            let ids = zip(part.strings, part.hashes).map { strings.intern($0, hash: $1) }
+            let ids = strings.intern(distinct: part.strings, hashes: part.hashes)
             for (table, rows) in zip(tables, part.tables) { table.append(rows, ids: ids) }
             documents += part.documents
             diagnostics += part.diagnostics

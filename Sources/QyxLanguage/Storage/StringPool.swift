@@ -42,6 +42,11 @@ public final class StringPool: Sendable {
         /// The id of `s`, whose `TextKey` hash is `hash` (made once, on the thread that read it).
         mutating func intern(_ s: String, hash: Int) -> Int32 { index.intern(s, hash: hash, into: &strings) }
 
+        /// The ids of `texts`, hashed `hashes`, which are distinct (another pool's strings).
+        mutating func intern(distinct texts: [String], hashes: [Int]) -> [Int32] {
+            index.intern(distinct: texts, hashes: hashes, into: &strings)
+        }
+
         /// Each string's hash as `intern(_:hash:)` takes it (the low half of its `TextKey` hash,
         /// all the index keeps), in id order.
         var hashes: [Int] { index.hashes }
@@ -96,6 +101,22 @@ struct TextIndex: Sendable {
         strings.append(s)
         add(hash, at: slot)
         return Int32(count - 1)
+    }
+
+    /// `intern` of each of `texts`, which are distinct, in order. Every home slot is read first,
+    /// all together: in a table of millions of ids most are out of the cache, and reads that do
+    /// not depend on each other wait for memory at once, where probes one after another wait in
+    /// turn. A text whose home slot was empty is new (no other text of the batch equals it), so
+    /// it needs no probe.
+    mutating func intern(distinct texts: [String], hashes: [Int], into strings: inout [String]) -> [Int32] {
+        let mask = slots.count - 1
+        let isNew = hashes.map { slots[$0 & mask] == 0 }
+        return texts.indices.map { i in
+            guard isNew[i] else { return intern(texts[i], hash: hashes[i], into: &strings) }
+            strings.append(texts[i])
+            add(hashes[i])
+            return Int32(count - 1)
+        }
     }
 
     /// The id canonically equal to `s`, or -1 and the empty slot where `s` goes.

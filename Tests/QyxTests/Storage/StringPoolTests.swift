@@ -23,6 +23,19 @@ import Testing
         #expect(finished.id(of: decomposed) == 0 && finished.id(of: "托位") == 1 && finished.id(of: "") == nil)
     }
 
+    /// A part's strings moved in at once: new ones take the next ids in order, known ones (or
+    /// their canonical equivalents) keep theirs, whatever the table's size on the way.
+    @Test func aBatchOfDistinctTextsInternsLikeOneByOne() {
+        var batch = StringPool.Builder(), single = StringPool.Builder()
+        for text in ["托位", "Caf\u{E9}"] { _ = batch.intern(text); _ = single.intern(text) }
+        let texts = ["县卫健局", "Cafe\u{301}", "托位"] + (0..<5_000).map { "第\($0)项" }
+        let hashes = texts.map { TextKey($0).bytesHash }
+        let ids = batch.intern(distinct: texts, hashes: hashes)
+        #expect(ids == texts.map { single.intern($0) })
+        #expect(Array(ids.prefix(4)) == [2, 1, 0, 3])
+        #expect(batch.strings == single.strings)
+    }
+
     /// Every text given the same hash: one long run of slots, told apart by their bytes.
     @Test func collidingHashesStayApart() {
         var index = TextIndex()
