@@ -85,7 +85,12 @@ extension Database {
             if let id = docs.column("id") { for r in 0..<docs.count { docRows[id.texts[r]] = Int32(r) } }
             for table in all.values {
                 guard let doc = table.column("doc") else { continue }
-                table.documentRow = doc.texts.map { $0 < 0 ? -1 : docRows[$0] ?? -1 }
+                // A document's rows follow each other: look its id up once for the run.
+                var last: (id: Int32, row: Int32) = (-1, -1)
+                table.documentRow = doc.texts.map { id in
+                    if id != last.id { last = (id, id < 0 ? -1 : docRows[id] ?? -1) }
+                    return last.row
+                }
             }
             var slim = Corpus()
             slim.documents = documents
