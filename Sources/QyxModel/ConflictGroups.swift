@@ -47,7 +47,7 @@ extension ConflictFinder {
         private static func slot(of key: GroupKey, mask: Int) -> Int {
             let a = UInt64(UInt32(bitPattern: key.region)) << 32 | UInt64(UInt32(bitPattern: key.year))
             let b = UInt64(UInt32(bitPattern: key.key)) << 32 | UInt64(UInt32(bitPattern: key.unit))
-            return Int(truncatingIfNeeded: TextKey.fold(a ^ TextKey.seed, b ^ 0xe703_7ed1_a0b4_28db)) & mask
+            return TextKey.hash(a, b) & mask
         }
 
         private mutating func grow() {

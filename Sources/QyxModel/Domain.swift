@@ -56,7 +56,7 @@ public struct Domain: Hashable, Sendable {
             var i = 0
             while i <= t.count - 3 {
                 let lead = t[i]
-                defer { i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }  // the next character
+                defer { i += PlainText.scalarLength(lead: lead) }  // the next character
                 guard sevenThirdBytes[Int(t[i + 2])] && sevenFirstBytes[Int(lead)] else { continue }
                 let head = UInt32(lead) << 16 | UInt32(t[i + 1]) << 8 | UInt32(t[i + 2])
                 for k in 0..<best where sevenHeads[k] == head {

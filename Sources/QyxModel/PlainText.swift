@@ -62,6 +62,10 @@ public enum PlainText {
         return true
     }
 
+    /// The length in bytes of the UTF-8 sequence that `lead` starts.
+    @inlinable @inline(__always)
+    public static func scalarLength(lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+
     /// The scalar that starts at `i` in valid UTF-8, and its length in bytes.
     @inlinable @inline(__always)
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {

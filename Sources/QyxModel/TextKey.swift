@@ -28,7 +28,7 @@ public struct TextKey: Hashable, Sendable {
     /// per process all the same.
     @inlinable
     static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> Int {
-        let k0: UInt64 = 0xa076_1d64_78bd_642f, k1: UInt64 = 0xe703_7ed1_a0b4_28db
+        let k0 = Self.k0, k1 = Self.k1
         var h = seed
         var i = 0
         while i + 8 <= bytes.count {
@@ -40,6 +40,14 @@ public struct TextKey: Hashable, Sendable {
         h = fold(tail ^ k1, h ^ k0)
         return Int(truncatingIfNeeded: fold(h ^ k1, UInt64(bytes.count) ^ k0))
     }
+
+    /// The same hash of two words (a key made of ids).
+    @inlinable
+    static func hash(_ a: UInt64, _ b: UInt64) -> Int { Int(truncatingIfNeeded: fold(a ^ seed, b ^ k1)) }
+
+    /// wyhash's constants: odd, with bits spread evenly.
+    @usableFromInline static let k0: UInt64 = 0xa076_1d64_78bd_642f
+    @usableFromInline static let k1: UInt64 = 0xe703_7ed1_a0b4_28db
 
     /// The high and low halves of `a × b`, xored: every bit of the result depends on every bit
     /// of both.

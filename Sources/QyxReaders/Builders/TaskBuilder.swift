@@ -91,8 +91,7 @@ enum TaskBuilder {
                 // Every match has a colon right after its label, and colons are rare: find them first.
                 let colon = b[i] == UInt8(ascii: ":") ? 1 : b[i] == 0xEF && at(i, wideColon) ? 3 : 0
                 guard colon > 0, leadLabels.contains(where: { i - $0.count >= from && at(i - $0.count, $0) }) else {
-                    let lead = b[i]
-                    i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4  // the next character
+                    i += PlainText.scalarLength(lead: b[i])  // the next character
                     continue
                 }
                 let start = i + colon
