@@ -82,37 +82,23 @@ public enum ConflictFinder {
     }
 
     /// The conflicts among `source`'s statements, as statements of the source.
+    ///
+    /// Two passes so that a million statements cost no more than a few small integers each:
+    /// first give every statement its group and find the groups where two values differ, then
+    /// describe only those.
     public static func pairs<Source: StatementSource>(in source: Source) -> [Pair] {
-        // Two passes so that a million statements cost no more than a few small integers each:
-        // first give every statement its group and find the groups where two values differ,
-        // then describe only those.
-        // Subjects repeat across documents and years: normalize each distinct one once.
-        var subjectKeys: [Int32] = []  // by subject id: -2 not yet normalized, -1 too vague
-        var keyIDs: [TextKey: Int32] = [:]
-        var groups = GroupTable()
-        var statementGroup = [Int32](repeating: -1, count: source.count)  // -1: no statement, or too vague
-        for i in 0..<source.count {
-            guard let s = source.key(i) else { continue }
-            let subject = Int(s.subject)
-            if subject >= subjectKeys.count { subjectKeys += repeatElement(-2, count: subject + 1 - subjectKeys.count) }
-            var keyID = subjectKeys[subject]
-            if keyID == -2 {
-                let k = key(source.text(s.subject))
-                if k.count < minimumSubject {
-                    keyID = -1
-                } else {
-                    let textKey = TextKey(k)
-                    keyID = keyIDs[textKey] ?? Int32(keyIDs.count)
-                    keyIDs[textKey] = keyID
-                }
-                subjectKeys[subject] = keyID
-            }
-            guard keyID >= 0 else { continue }
-            statementGroup[i] = groups.add(GroupKey(region: s.region, year: Int32(clamping: s.year), key: keyID, unit: s.unit),
-                                           value: s.value)
-        }
-        let differing = groups.differing
-        groups = GroupTable()
+        var grouping = Grouping()
+        for i in 0..<source.count { grouping.add(source.key(i), fromTable: i >= source.figureCount, subject: source.text) }
+        return pairs(in: source, grouping: grouping)
+    }
+
+    /// The conflicts among `source`'s statements, whose first pass `grouping` has made (as they
+    /// were loaded, perhaps: it takes them in any order, figures and table targets apart).
+    public static func pairs<Source: StatementSource>(in source: Source, grouping: consuming Grouping) -> [Pair] {
+        var statementGroup = grouping.statementGroups
+        assert(statementGroup.count == source.count, "grouped \(statementGroup.count) of \(source.count) statements")
+        let differing = grouping.differing
+        grouping = Grouping()
         // The members of each group with two values, groups in the order of their first
         // statement: counted, then placed, in flat arrays.
         var slot = [Int32](repeating: -1, count: differing.count)
@@ -177,6 +163,8 @@ public enum ConflictFinder {
 public protocol StatementSource {
     /// Statements and non-statements (an undated figure, a baseline row) alike.
     var count: Int { get }
+    /// How many of them are figures (they come first).
+    var figureCount: Int { get }
     /// The grouping key of the `i`th, or nil when it states no dated value.
     func key(_ i: Int) -> ConflictFinder.Key?
     /// The text of an id in a key: ids are equal exactly when their texts are canonically equal.
@@ -217,6 +205,7 @@ struct CorpusStatements: StatementSource {
     }
 
     var count: Int { keys.count }
+    var figureCount: Int { corpus.figures.count }
     func key(_ i: Int) -> ConflictFinder.Key? { keys[i] }
     func text(_ id: Int32) -> String { texts[Int(id)] }
 

@@ -1,11 +1,62 @@
 extension ConflictFinder {
+    /// The first pass over the statements: each one's group, and which groups hold two values.
+    /// A load feeds it document by document while later documents are still being read.
+    public struct Grouping {
+        /// By subject id: -2 not yet normalized, -1 too vague, else the subject's key id.
+        /// Subjects repeat across documents and years: each distinct one is normalized once.
+        private var subjectKeys: [Int32] = []
+        private var keyIDs: [TextKey: Int32] = [:]
+        private var groups = GroupTable()
+        /// The group of each statement (-1: it states no dated value, or too vague a subject),
+        /// figures and table targets apart: the source numbers figures first.
+        private var figureGroups: [Int32] = []
+        private var tableGroups: [Int32] = []
+
+        public init() {}
+
+        /// The next figure's statement, or the next table target's: nil if it states no dated
+        /// value. `subject` gives the text of a subject id.
+        public mutating func add(_ statement: Key?, fromTable: Bool, subject: (Int32) -> String) {
+            guard let s = statement else {
+                if fromTable { tableGroups.append(-1) } else { figureGroups.append(-1) }
+                return
+            }
+            assert(s.fromTable == fromTable)
+            let id = Int(s.subject)
+            if id >= subjectKeys.count { subjectKeys += repeatElement(-2, count: id + 1 - subjectKeys.count) }
+            var keyID = subjectKeys[id]
+            if keyID == -2 {
+                let k = ConflictFinder.key(subject(s.subject))
+                if k.count < minimumSubject {
+                    keyID = -1
+                } else {
+                    let textKey = TextKey(k)
+                    keyID = keyIDs[textKey] ?? Int32(keyIDs.count)
+                    keyIDs[textKey] = keyID
+                }
+                subjectKeys[id] = keyID
+            }
+            let group = keyID < 0 ? -1 : groups.add(GroupKey(region: s.region, year: Int32(clamping: s.year), key: keyID, unit: s.unit),
+                                                    value: s.value)
+            if fromTable { tableGroups.append(group) } else { figureGroups.append(group) }
+        }
+
+        /// Every statement's group, in the source's order (figures first).
+        var statementGroups: [Int32] { figureGroups + tableGroups }
+
+        /// Whether each group, by id, holds two values.
+        var differing: [Bool] { groups.differing }
+    }
+
     /// Statements with equal group keys are about one thing and must agree.
     struct GroupKey: Equatable { var region: Int32, year: Int32, key: Int32, unit: Int32 }
 
     /// The groups of statements met so far: an open-addressed table hashed like `TextKey`, each
     /// slot holding what the first pass keeps of a group (its id, first value, and whether
-    /// another value differs). Every statement looks its group up: through a `Dictionary` and
-    /// arrays by group id, SipHash and three cache misses a statement were most of the pass.
+    /// another value differs from it at all). Every statement looks its group up: through a
+    /// `Dictionary` and arrays by group id, SipHash and three cache misses a statement were most
+    /// of the pass. Values are told apart exactly here, so that which groups are flagged does
+    /// not depend on the order statements come in; `describe` tells rounding noise from two values.
     struct GroupTable {
         private struct Slot {
             var key: GroupKey
@@ -26,7 +77,7 @@ extension ConflictFinder {
             var slot = Self.slot(of: key, mask: mask)
             while slots[slot].id >= 0 {
                 if slots[slot].key == key {
-                    if !ConflictFinder.same(slots[slot].firstValue, value) { slots[slot].differing = true }
+                    if slots[slot].firstValue != value { slots[slot].differing = true }
                     return slots[slot].id
                 }
                 slot = (slot + 1) & mask

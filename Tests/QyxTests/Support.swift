@@ -1,11 +1,30 @@
 import Foundation
-import QyxLanguage
+@testable import QyxLanguage
 import QyxModel
 import QyxReaders
 import Testing
 
 /// The built-in corpus, read once for all tests.
 let builtin = CorpusLoader.load(builtin: true)
+
+/// A database loaded as the binary loads documents: each put into columns on the thread that
+/// read it, the parts appended in order, conflicts found once all are in.
+func streamedDatabase(_ urls: [URL], conflictPieceRows: Int = Database.Builder.pieceRows) -> Database {
+    var builder = Database.Builder()
+    CorpusLoader.read(urls, prepare: { Database.Part($0) }) { loaded in
+        switch loaded {
+        case .document(let part): builder.append(part)
+        case .diagnostic(let diagnostic): builder.append(diagnostic)
+        }
+    }
+    return builder.finish(conflictPieceRows: conflictPieceRows)
+}
+
+/// Every row of `entity` in `database`, as values.
+func rows(of entity: EntityKind, in database: Database) -> [[Value]] {
+    let table = database.table(entity.rawValue)!
+    return (0..<table.count).map { r in table.columns.map { $0.value(r, database.pool) } }
+}
 
 /// Reads a document written inline, as if it were a file named `name`.
 func readDocument(_ text: String, name: String = "test-doc.txt") throws -> Corpus {

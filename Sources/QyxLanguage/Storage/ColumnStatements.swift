@@ -17,16 +17,11 @@ struct ColumnStatements: StatementSource, Sendable {
     }
 
     let count: Int
+    var figureCount: Int { columns.figureCount }
 
     func key(_ n: Int) -> ConflictFinder.Key? {
         let fromTable = n >= columns.figureCount
-        return columns.cells(n) { c, r in
-            let year = c.year[r], value = c.baseValue[r], subject = c.subject[r]
-            guard year != Column.nullInt, !value.isNaN, subject >= 0 else { return nil }
-            if fromTable { guard let target, c.kind[r] == target else { return nil } }
-            return ConflictFinder.Key(subject: subject, region: c.region[r], year: year, unit: c.baseUnit[r], value: value,
-                                      doc: c.doc[r], fromTable: fromTable)
-        }
+        return columns.cells(n) { c, r in StatementColumns.key(c, r, fromTable: fromTable, target: target) }
     }
 
     func text(_ id: Int32) -> String { strings.strings[Int(id)] }
@@ -89,6 +84,16 @@ struct StatementColumns: Sendable {
             stated = texts("stated")
             kind = texts("kind")
         }
+    }
+
+    /// The grouping key of row `r`; nil when it states no dated value (or, from a table, is not
+    /// of the kind `target`, the id of `target`: baselines state no promise).
+    static func key(_ c: borrowing Columns, _ r: Int, fromTable: Bool, target: Int32?) -> ConflictFinder.Key? {
+        let year = c.year[r], value = c.baseValue[r], subject = c.subject[r]
+        guard year != Column.nullInt, !value.isNaN, subject >= 0 else { return nil }
+        if fromTable { guard let target, c.kind[r] == target else { return nil } }
+        return ConflictFinder.Key(subject: subject, region: c.region[r], year: year, unit: c.baseUnit[r], value: value,
+                                  doc: c.doc[r], fromTable: fromTable)
     }
 
     /// `body` of statement `n`'s columns and row.

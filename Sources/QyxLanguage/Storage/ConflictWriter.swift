@@ -23,18 +23,38 @@ struct ConflictWriter: Sendable {
     private func piece(_ pairs: ArraySlice<ConflictFinder.Pair>) -> ConflictRows {
         var rows = ConflictRows(capacity: pairs.count)
         var texts = LocalStrings(cited: cited, shared: texts)
+        // Cells made once a piece: a plan row with a column a year cites one place for each of
+        // its years' conflicts, and values as written repeat (`≥90%`, `5个`).
+        var places: [Int: Int32] = [:]  // a one-place citation's cell, by document id and line
+        var values: [WrittenValue: Int32] = [:]
         func cite(_ statements: [Int]) -> Int32 {
-            rows.new(ConflictFinder.citation(statements.map { n in columns.cells(n) { c, r in (texts[c.doc[r]]!, c.line[r]) } }))
+            guard statements.count == 1 else {
+                return rows.new(ConflictFinder.citation(statements.map { n in columns.cells(n) { c, r in (texts[c.doc[r]]!, c.line[r]) } }))
+            }
+            let (doc, line) = columns.cells(statements[0]) { c, r in (c.doc[r], c.line[r]) }
+            let place = Int(doc) << 32 | line
+            if let cell = places[place] { return cell }
+            let cell = rows.new(ConflictFinder.citation([(texts[doc]!, line)]))
+            places[place] = cell
+            return cell
+        }
+        // The value as written: a figure's `stated` cell, or an indicator's operator, value and unit.
+        func written(_ n: Int) -> Int32 {
+            if n < columns.figureCount { return columns.f.stated[n] }
+            let value = columns.cells(n) { c, r in
+                WrittenValue(op: c.op[r], value: (c.value[r].isNaN ? c.baseValue[r] : c.value[r]).bitPattern, unit: c.unit[r])
+            }
+            if let cell = values[value] { return cell }
+            let cell = rows.new(ComparisonOp.stated(texts[value.op].flatMap(ComparisonOp.init(rawValue:)), Double(bitPattern: value.value),
+                                                    texts[value.unit]))
+            values[value] = cell
+            return cell
         }
         var kinds: [(kind: String, id: Int32)] = []  // three at most
         // Conflicts of one group follow each other and share their first value.
         var first: (statement: Int, written: Int32, cited: Int32)?
         for pair in pairs {
-            if first?.statement != pair.first[0] {
-                let a = written(pair.first[0], &texts)
-                first = (pair.first[0], a.id ?? rows.new(a.text!), cite(pair.first))
-            }
-            let b = written(pair.other[0], &texts)
+            if first?.statement != pair.first[0] { first = (pair.first[0], written(pair.first[0]), cite(pair.first)) }
             let kind: Int32
             if let known = kinds.first(where: { $0.kind == pair.kind }) {
                 kind = known.id
@@ -43,7 +63,7 @@ struct ConflictWriter: Sendable {
                 kinds.append((pair.kind, kind))
             }
             let (docB, lineB) = columns.cells(pair.other[0]) { c, r in (c.doc[r], c.line[r]) }
-            let valueB = b.id ?? rows.new(b.text!), citedB = cite(pair.other)
+            let valueB = written(pair.other[0]), citedB = cite(pair.other)
             columns.cells(pair.first[0]) { c, r in
                 rows.append(doc: c.doc[r], line: c.line[r], region: c.region[r], year: c.year[r], subject: c.subject[r],
                             unit: c.baseUnit[r], valueA: first!.written, citedA: first!.cited, valueB: valueB,
@@ -53,15 +73,12 @@ struct ConflictWriter: Sendable {
         return rows
     }
 
-    /// The value as written: a figure's `stated` cell, or an indicator's operator, value and unit.
-    private func written(_ n: Int, _ texts: inout LocalStrings) -> (id: Int32?, text: String?) {
-        let isFigure = n < columns.figureCount
-        return columns.cells(n) { c, r in
-            guard !isFigure else { return (c.stated[r], nil) }
-            let value = c.value[r]
-            return (nil, ComparisonOp.stated(texts[c.op[r]].flatMap(ComparisonOp.init(rawValue:)),
-                                             value.isNaN ? c.baseValue[r] : value, texts[c.unit[r]]))
-        }
+    /// An indicator's value as written: operator, number (its bits: -0 is written apart from 0)
+    /// and unit, ids of the pool.
+    private struct WrittenValue: Hashable {
+        let op: Int32
+        let value: UInt64
+        let unit: Int32
     }
 
     /// Copies of shared strings for one thread. A string that threads each retain and release

@@ -43,6 +43,10 @@ extension Database {
         private let tables: [Table]
         private var documents: [PlanDocument] = []
         private var diagnostics: [Diagnostic] = []
+        /// The conflict finder's first pass, made part by part while later parts are being read.
+        private var grouping = ConflictFinder.Grouping()
+        /// The pool id of `target`, once a part has brought it.
+        private var target: Int32?
 
         public init() {
             tables = Self.stored.map { Table(name: $0.rawValue, fields: $0.fields, capacity: 0) }
@@ -50,9 +54,29 @@ extension Database {
 
         public mutating func append(_ part: Part) {
             let ids = strings.intern(distinct: part.strings, hashes: part.hashes)
+            let figures = table(of: .figures), indicators = table(of: .indicators)
+            let before = (figures: figures.count, indicators: indicators.count)
             for (table, rows) in zip(tables, part.tables) { table.append(rows, ids: ids) }
             documents += part.documents
             diagnostics += part.diagnostics
+            group(figures, rows: before.figures..<figures.count, fromTable: false)
+            group(indicators, rows: before.indicators..<indicators.count, fromTable: true)
+        }
+
+        private func table(of entity: EntityKind) -> Table { tables[Self.stored.firstIndex(of: entity)!] }
+
+        /// The conflict finder's first pass over rows just appended, so that little of it is
+        /// left for `finish`, when one core would do it while the other idles.
+        private mutating func group(_ table: Table, rows: Range<Int>, fromTable: Bool) {
+            guard !rows.isEmpty else { return }
+            if fromTable, target == nil { target = strings.id(of: "target") }
+            // Copies of the arrays, let go before the next part is appended (else it would copy them).
+            let texts = strings.strings, target = target
+            let columns = StatementColumns.Columns(table, subject: fromTable ? "name" : "subject")
+            for r in rows {
+                grouping.add(StatementColumns.key(columns, r, fromTable: fromTable, target: target), fromTable: fromTable,
+                             subject: { texts[Int($0)] })
+            }
         }
 
         /// A problem with a file that gave no part (unreadable, or a duplicate document id).
@@ -73,7 +97,7 @@ extension Database {
             let pairs: [ConflictFinder.Pair], writer: ConflictWriter
             do {
                 let statements = ColumnStatements(figures: all["figures"]!, indicators: all["indicators"]!, strings: strings)
-                pairs = ConflictFinder.pairs(in: statements)
+                pairs = ConflictFinder.pairs(in: statements, grouping: grouping)
                 writer = statements.conflictWriter(documents: documents)
             }
             let conflicts = ConflictRows.table(capacity: pairs.count)

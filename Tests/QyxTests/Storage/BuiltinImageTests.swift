@@ -47,14 +47,7 @@ import Testing
     /// in order: the database holds the same rows as one built from the whole model at once, and
     /// the conflicts found from its columns are the model's own.
     @Test func databaseBuiltFromDocumentPartsEqualsOneBuiltFromTheModel() throws {
-        var builder = Database.Builder()
-        CorpusLoader.read(CorpusLoader.builtinFiles, prepare: { Database.Part($0) }) { loaded in
-            switch loaded {
-            case .document(let part): builder.append(part)
-            case .diagnostic(let diagnostic): builder.append(diagnostic)
-            }
-        }
-        let streamed = builder.finish(), whole = Database(builtin)
+        let streamed = streamedDatabase(CorpusLoader.builtinFiles), whole = Database(builtin)
         #expect(streamed.corpus.documents == whole.corpus.documents)
         #expect(streamed.corpus.diagnostics == whole.corpus.diagnostics)
         for entity in EntityKind.allCases {
@@ -76,11 +69,6 @@ import Testing
         #expect(inPieces.count(.conflicts) >= 3)
         #expect(rows(of: .conflicts, in: inPieces) == rows(of: .conflicts, in: onePiece))
         #expect(DatabaseImage.write(inPieces) == DatabaseImage.write(onePiece))
-    }
-
-    private func rows(of entity: EntityKind, in database: Database) -> [[Value]] {
-        let table = database.table(entity.rawValue)!
-        return (0..<table.count).map { r in table.columns.map { $0.value(r, database.pool) } }
     }
 
     @Test func damagedImagesAreRefused() throws {
