@@ -105,6 +105,9 @@ public enum PlainText {
     /// The first scalar of `s` when it is a whole Character: it and the scalar after it are stable.
     @inlinable
     public static func firstCharacterScalar(_ s: some StringProtocol) -> Unicode.Scalar? {
+        // On the bytes when they are at hand: the scalar view's generic walk cost hundreds of
+        // instructions, and the readers ask this of nearly every line.
+        if let answer = s.utf8.withContiguousStorageIfAvailable(firstCharacterScalar(bytes:)) { return answer }
         var scalars = s.unicodeScalars.makeIterator()
         guard let first = scalars.next(), isStable(first) else { return nil }
         if let second = scalars.next(), !isStable(second) { return nil }
@@ -114,11 +117,33 @@ public enum PlainText {
     /// The last scalar of `s` when it is a whole Character: it and the scalar before it are stable.
     @inlinable
     public static func lastCharacterScalar(_ s: some StringProtocol) -> Unicode.Scalar? {
+        if let answer = s.utf8.withContiguousStorageIfAvailable(lastCharacterScalar(bytes:)) { return answer }
         let scalars = s.unicodeScalars
         guard let last = scalars.last, isStable(last) else { return nil }
         let end = scalars.index(before: scalars.endIndex)
         if end > scalars.startIndex, !isStable(scalars[scalars.index(before: end)]) { return nil }
         return last
+    }
+
+    /// `firstCharacterScalar` of valid UTF-8.
+    @inlinable
+    public static func firstCharacterScalar(bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard !bytes.isEmpty else { return nil }
+        let (first, length) = decode(bytes, at: 0)
+        guard isStable(first) else { return nil }
+        if length < bytes.count, !isStable(decode(bytes, at: length).0) { return nil }
+        return Unicode.Scalar(first).unsafelyUnwrapped
+    }
+
+    /// `lastCharacterScalar` of valid UTF-8.
+    @inlinable
+    public static func lastCharacterScalar(bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard !bytes.isEmpty else { return nil }
+        let start = scalarStart(bytes, before: bytes.count)
+        let last = decode(bytes, at: start).0
+        guard isStable(last) else { return nil }
+        if start > 0, !isStable(decode(bytes, at: scalarStart(bytes, before: start)).0) { return nil }
+        return Unicode.Scalar(last).unsafelyUnwrapped
     }
 
     /// `s.hasPrefix(p)` for a plain `p`.

@@ -160,7 +160,8 @@ public struct TargetReading: Hashable, Sendable {
             }
             let start = i
             while isDigit(i) || (i < b.count && b[i] == UInt8(ascii: ".")) { i += 1 }
-            guard i > start, let value = Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            let digits = UnsafeBufferPointer(rebasing: b[start..<i])
+            guard i > start, let value = DecimalDigits.double(digits.lazy.map(UInt32.init), orElse: { String(decoding: digits, as: UTF8.self) })
             else { return nil }
             if i == b.count { return (op, value, nil) }
             let tail = PlainText.trimmingWhitespace(String(decoding: UnsafeBufferPointer(rebasing: b[i...]), as: UTF8.self))

@@ -17,11 +17,19 @@ struct FigureScanner {
     init?(_ raw: String, documentYear: Int?) {
         var plain = true
         // Written in place: appending checked the array's room and uniqueness at every scalar.
-        chars = [Unicode.Scalar](unsafeUninitializedCapacity: raw.utf8.count) { buffer, count in
-            for s in raw.unicodeScalars {
-                guard Self.isPlain(s) else { plain = false; return }
-                buffer[count] = Self.fold(s)
-                count += 1
+        // Decoded from the bytes: the scalar view's iterator cost several times as much.
+        var raw = raw
+        chars = raw.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var i = 0
+                while i < bytes.count {
+                    let (value, length) = PlainText.decode(bytes, at: i)
+                    let s = Unicode.Scalar(value).unsafelyUnwrapped
+                    guard Self.isPlain(s) else { plain = false; return }
+                    buffer[count] = Self.fold(s)
+                    count += 1
+                    i += length
+                }
             }
         }
         guard plain else { return nil }
@@ -142,7 +150,7 @@ struct FigureScanner {
     }
 
     /// `Double` of the digits and dots in `range`, nil for 1.2.3.
-    func number(_ range: Range<Int>) -> Double? { Double(text(range)) }
+    func number(_ range: Range<Int>) -> Double? { DecimalDigits.double(chars[range].lazy.map(\.value), orElse: { text(range) }) }
 
     /// The number of four ASCII digits at `range`, else nil.
     func fourDigits(_ range: Range<Int>) -> Int? {

@@ -12,6 +12,26 @@ import Testing
         #expect(r.op == c.1 && r.value == c.2 && r.parts.isEmpty, "\(c.0)")
     }
 
+    /// Numerals read without strtod give strtod's double: made edge cases, and every string of
+    /// digits and dots of up to 32 characters a seeded generator makes.
+    @Test func decimalNumeralsReadAsDoubleReadsThem() {
+        var texts = ["", ".", "5.", ".5", "0005", "00.10", "1.2.3", "0.1", "0.3", "2.675", "999999999999999", "9999999999999999",
+                     "123456789012345.6", "0.000000000000001", "1e5", "4.5", "0.867", "12500", "1.7976931348623157"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 59) + 1
+            texts.append(String((0..<length).map { k in
+                let pick = (state >> UInt64(k * 3 % 56)) % 11
+                return pick == 10 ? "." : Character(String(pick))
+            }))
+        }
+        for text in texts {
+            let read = DecimalDigits.double(text.unicodeScalars.lazy.map(\.value), orElse: { text })
+            #expect(read?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
     @Test(arguments: ["", "全覆盖", "开展试点", "巩固成果"])
     func qualitativeTargets(_ text: String) {
         let r = TargetReading.parse(text)
