@@ -402,7 +402,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=7, help="runs of each query; the median is reported")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cold-runs", type=int, default=20)
-    ap.add_argument("--load-runs", type=int, default=3, help="loads timed for ingest; the median is reported")
+    ap.add_argument("--load-runs", type=int, default=5, help="loads timed for ingest; the median is reported")
     ap.add_argument("--sqlite-mode", choices=["memory", "file"], default="memory",
                     help="query an in-memory copy of the exported database (default) or the file itself")
     ap.add_argument("--results", default=os.path.join(BENCH, "results.md"))
@@ -469,7 +469,7 @@ def main():
     cold_q, cold_s, builtin_rows, builtin_load = cold_start(qyx, qyx_sha, args.cold_runs)
 
     # One load is at the mercy of this machine's noise (10-40% between runs): ingest is the
-    # median of the query run's load and two load-only runs, all three reported.
+    # median of the query run's load and four load-only runs, all five reported.
     log(f"ingest: {args.load_runs - 1} more loads …")
     loads = [q["load_s"]] + [load_only(qyx, docs, m) for _ in range(args.load_runs - 1)]
     load_s = statistics.median(loads)
