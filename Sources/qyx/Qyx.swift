@@ -170,10 +170,7 @@ struct Run: ParsableCommand {
         }
         engine.timeLimit = timeout > 0 ? timeout : nil
         let batch = BatchRunner(engine: engine, format: format ?? .table, timer: timer)
-        let succeeded = batch.run(source.text, name: source.name)
-        // The process's end frees the database: taking a million rows apart, one array at a
-        // time, took longer than the queries. (Output is written unbuffered as it goes.)
-        Glibc.exit(succeeded ? 0 : 1)
+        Terminal.exitNow(batch.run(source.text, name: source.name) ? 0 : 1)
     }
 }
 

@@ -27,15 +27,15 @@ struct ConflictWriter: Sendable {
         // its years' conflicts, and values as written repeat (`≥90%`, `5个`).
         var places: [Int: Int32] = [:]  // a one-place citation's cell, by document id and line
         var values: [WrittenValue: Int32] = [:]
+        func place(_ n: Int) -> (doc: Int32, line: Int) { columns.cells(n) { c, r in (c.doc[r], c.line[r]) } }
         func cite(_ statements: [Int]) -> Int32 {
             guard statements.count == 1 else {
-                return rows.new(ConflictFinder.citation(statements.map { n in columns.cells(n) { c, r in (texts[c.doc[r]]!, c.line[r]) } }))
+                return rows.new(ConflictFinder.citation(statements.map { n in let p = place(n); return (texts[p.doc]!, p.line) }))
             }
-            let (doc, line) = columns.cells(statements[0]) { c, r in (c.doc[r], c.line[r]) }
-            let place = Int(doc) << 32 | line
-            if let cell = places[place] { return cell }
+            let (doc, line) = place(statements[0])
+            if let cell = places[Int(doc) << 32 | line] { return cell }
             let cell = rows.new(ConflictFinder.citation([(texts[doc]!, line)]))
-            places[place] = cell
+            places[Int(doc) << 32 | line] = cell
             return cell
         }
         // The value as written: a figure's `stated` cell, or an indicator's operator, value and unit.
@@ -62,7 +62,7 @@ struct ConflictWriter: Sendable {
                 kind = rows.new(pair.kind)
                 kinds.append((pair.kind, kind))
             }
-            let (docB, lineB) = columns.cells(pair.other[0]) { c, r in (c.doc[r], c.line[r]) }
+            let (docB, lineB) = place(pair.other[0])
             let valueB = written(pair.other[0]), citedB = cite(pair.other)
             columns.cells(pair.first[0]) { c, r in
                 rows.append(doc: c.doc[r], line: c.line[r], region: c.region[r], year: c.year[r], subject: c.subject[r],
