@@ -100,7 +100,9 @@ import Testing
         #expect(fromImage.status == 0 && fromDocuments.status == 0)
         #expect(fromImage.out == fromDocuments.out)
         let rows = EntityKind.allCases.map { builtinEngine.database.count($0) }.reduce(0, +)
-        #expect(fromImage.out.split(separator: "\n").count > rows)
+        let compared = try query("compare indicators by year where region = 嵊泗县").rows.count
+        #expect(rows == 1020 && compared == 38)
+        #expect(fromImage.out.split(separator: "\n").count == rows + compared)
         #expect(fromDocuments.err == "")
         #expect(fromImage.err.hasPrefix("Load Time: "))
         #expect(!fromImage.err.contains("warning"))
