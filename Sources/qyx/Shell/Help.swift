@@ -6,8 +6,9 @@ enum Help {
         switch topic?.lowercased() {
         case nil, "":
             return """
-            qyx asks questions of the 七优享 plans. Statements end with ';' or when complete; a statement
-            may span lines. Entities: documents indicators tasks projects reforms pairings domains.
+            qyx asks questions of the 七优享 plans. Statements end with ';' and may span lines; meta
+            commands (.help, .mode …) need none. Entities: documents indicators tasks projects reforms
+            pairings domains.
 
               select indicators where domain = 老有康养 and year = 2025;
               compare indicators by year where region = 洞头区 and name contains 托位;

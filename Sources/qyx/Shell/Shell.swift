@@ -12,16 +12,20 @@ final class Shell {
     var output: FileHandle?
     var outputPath: String?
     let colour: Bool
+    let pager: Pager
 
     init(engine: Engine, format: OutputFormat) {
         self.engine = engine
         self.format = format
         let env = ProcessInfo.processInfo.environment
         colour = Terminal.isInteractive(STDOUT_FILENO) && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        pager = Pager(environment: env)
     }
 
     func run() -> Int32 {
         Interrupt.install()
+        // A pager that quits early closes its pipe: the write fails with EPIPE instead.
+        signal(SIGPIPE, SIG_IGN)
         engine.shouldStop = { Interrupt.requested }
         guard let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath()) else {
             Terminal.error("qyx: cannot start line editing on this terminal")
@@ -57,31 +61,16 @@ final class Shell {
                         continue
                     }
                 }
+                // Blank lines inside a statement are kept; only `;` ends it.
                 buffer += (buffer.isEmpty ? "" : "\n") + line
-                switch completeness(buffer) {
-                case .incomplete:
-                    continue
-                case .complete:
-                    editor.remember(buffer)
-                    execute(buffer, name: nil)
-                    buffer = ""
+                let (statements, rest) = StatementSplitter.split(buffer)
+                buffer = rest
+                for statement in statements {
+                    editor.remember(statement)
+                    execute(statement, name: nil)
+                    if Interrupt.requested { break }
                 }
             }
-        }
-    }
-
-    enum Completeness { case complete, incomplete }
-
-    /// A statement ends with `;`, or when it parses; input that stops mid-statement continues.
-    func completeness(_ text: String) -> Completeness {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.hasSuffix(";") { return .complete }
-        do {
-            _ = try Parser.parseScript(text)
-            return .complete
-        } catch {
-            return error.range.start.offset >= text.count || error.message.hasSuffix("found end of input")
-                || error.message.hasPrefix("unterminated string") ? .incomplete : .complete
         }
     }
 
@@ -116,7 +105,7 @@ final class Shell {
             output.write(Data(text.utf8))
             return
         }
-        Pager.show(text)
+        pager.show(text)
     }
 
     /// Returns false to leave the shell.
@@ -132,6 +121,8 @@ final class Shell {
             if let f = OutputFormat(rawValue: argument) { format = f } else {
                 Terminal.error("formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(format.rawValue))")
             }
+        case ".pager":
+            if argument == "on" || argument == "off" { pager.enabled = argument == "on" } else { Terminal.error("usage: .pager on|off") }
         case ".timer":
             if argument == "on" || argument == "off" { timer = argument == "on" } else { Terminal.error("usage: .timer on|off") }
         case ".read":
@@ -168,32 +159,5 @@ final class Shell {
             Terminal.error("unknown command \(parts[0])\(hint); .help meta lists them")
         }
         return true
-    }
-}
-
-/// Sends text taller than the terminal through $PAGER (default `less -FRX`), as psql does.
-enum Pager {
-    static func show(_ text: String) {
-        let env = ProcessInfo.processInfo.environment
-        guard Terminal.isInteractive(STDOUT_FILENO), let rows = Terminal.rows(),
-              text.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) >= rows - 1 else {
-            Terminal.write(text)
-            return
-        }
-        let command = env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
-            Terminal.write(text)
-            return
-        }
-        pipe.fileHandleForWriting.write(Data(text.utf8))
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
     }
 }

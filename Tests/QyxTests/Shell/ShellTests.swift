@@ -28,6 +28,7 @@ import Testing
         try t.type("select count(*) from indicators where domain = 老有康")
         try t.press("Tab")
         try t.waitFor("domain = 老有康养")
+        try t.type(";")
         try t.press("Enter")
         try t.waitFor("(1 row)")
         #expect(try t.screen().contains("      37"))
@@ -75,11 +76,11 @@ import Testing
         try t.type("select count(*) from reforms;")
         try t.press("Enter")
         try t.waitFor("      22")
-        // A statement may span lines, with a continuation prompt.
+        // A statement may span lines, with a continuation prompt, until its `;`.
         try t.type("select count(*)")
         try t.press("Enter")
         try t.waitFor("...>")
-        try t.type("from projects")
+        try t.type("from projects;")
         try t.press("Enter")
         try t.waitFor("      27")
         try t.press("C-d")
