@@ -8,6 +8,9 @@ final class Shell {
     let engine: Engine
     var format: OutputFormat
     var timer = false
+    /// `.expanded`, as psql's `\x`: tables shown in line mode always, never, or when too wide.
+    enum Expanded: String { case on, off, auto }
+    var expanded = Expanded.off
     /// Results go here; nil is standard output.
     var output: FileHandle?
     var outputPath: String?
@@ -83,7 +86,7 @@ final class Shell {
                 let elapsed = ProcessInfo.processInfo.systemUptime - started
                 show(result)
                 // Timing goes to the terminal, not into a file chosen with .output.
-                if timer { Terminal.write(String(format: "Run Time: %.3f s\n", elapsed)) }
+                if timer { Terminal.write("Run Time: \(Self.duration(elapsed))\n") }
             }
         } catch {
             let message = ErrorFormatter.format(error, source: text, file: name ?? "qyx")
@@ -91,10 +94,22 @@ final class Shell {
         }
     }
 
+    /// Seconds with three significant digits, in ms below one second: `2.41 ms`, `1.20 s`.
+    static func duration(_ seconds: Double) -> String {
+        let (value, unit) = seconds * 1000 < 999.5 ? (seconds * 1000, "ms") : (seconds, "s")
+        let magnitude = value > 0 ? Int(floor(log10(value))) : 0
+        return String(format: "%.\(max(0, 2 - magnitude))f ", value) + unit
+    }
+
     func show(_ result: ResultSet) {
         let width = output == nil ? Terminal.width() : nil
-        var text = ResultRenderer(format: format, width: width).render(result)
-        if colour, output == nil, format == .table, let newline = text.firstIndex(of: "\n") {
+        var renderer = ResultRenderer(format: format, width: width)
+        if format == .table || format == .box,
+           expanded == .on || (expanded == .auto && width.map { !renderer.fits(result, in: $0) } == true) {
+            renderer.format = .line
+        }
+        var text = renderer.render(result)
+        if colour, output == nil, renderer.format == .table, let newline = text.firstIndex(of: "\n") {
             text = "\u{1B}[1m" + text[..<newline] + "\u{1B}[0m" + text[newline...]
         }
         emit(text)
@@ -123,6 +138,8 @@ final class Shell {
             }
         case ".pager":
             if argument == "on" || argument == "off" { pager.enabled = argument == "on" } else { Terminal.error("usage: .pager on|off") }
+        case ".expanded":
+            if let e = Expanded(rawValue: argument) { expanded = e } else { Terminal.error("usage: .expanded on|off|auto (now \(expanded.rawValue))") }
         case ".timer":
             if argument == "on" || argument == "off" { timer = argument == "on" } else { Terminal.error("usage: .timer on|off") }
         case ".read":
