@@ -17,6 +17,7 @@ private let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = 
     let before = String(decoding: bytes, as: UTF8.self)
     let outcome = completer.complete(before)
     if !outcome.insertion.isEmpty {
+        if outcome.replacing > 0 { el_deletestr(el, Int32(outcome.replacing)) }
         _ = outcome.insertion.withCString { el_insertstr(el, $0) }
         return UInt8(CC_REFRESH)
     }
