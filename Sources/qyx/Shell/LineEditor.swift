@@ -84,16 +84,15 @@ final class LineEditor {
 
     static let historySize = 1000
 
-    /// Adds a statement to the history and appends it to the file (mode 0600); a file that
-    /// cannot be written is reported once and otherwise ignored.
+    /// Adds a statement to the history, as one entry even over several lines, and appends it to
+    /// the file (mode 0600); a file that cannot be written is reported once and otherwise ignored.
     func remember(_ statement: String) {
-        let flat = statement.split(whereSeparator: \.isNewline).joined(separator: " ")
         // libedit keeps no repeat of the entry before; neither does the file.
-        guard flat != lastEntry else { return }
-        lastEntry = flat
-        _ = qyx_history_enter(history, flat)
+        guard statement != lastEntry else { return }
+        lastEntry = statement
+        _ = qyx_history_enter(history, statement)
         do {
-            try historyFile?.append(flat)
+            try historyFile?.append(statement)
         } catch {
             warn(error)
         }

@@ -58,6 +58,24 @@ extension ShellTests {
         try c.waitFor("qyx> select count(*) as s3 from reforms;")
     }
 
+    @Test func aMultiLineStatementIsOneHistoryEntry() throws {
+        let t = try TmuxSession(environment: environment)
+        try t.waitFor("qyx>")
+        try t.type("select count(*) as n -- of reforms")
+        try t.press("Enter")
+        try t.type("from reforms;")
+        try t.press("Enter")
+        try t.waitFor("22\n(1 row)\nqyx>")
+        try t.press("Up")
+        try t.waitFor("(1 row)\nqyx> select count(*) as n -- of reforms\nfrom reforms;")
+        try t.press("Enter")
+        try t.waitFor("qyx> select count(*) as n -- of reforms\nfrom reforms;\n n\n──\n22\n(1 row)\nqyx>")
+        try t.press("C-d")
+        try t.waitFor("[exit status 0]")
+        #expect(try String(contentsOf: historyFile, encoding: .utf8)
+            == "_HiStOrY_V2_\nselect\\040count(*)\\040as\\040n\\040--\\040of\\040reforms\\012from\\040reforms;\n")
+    }
+
     @Test func historyIsTrimmedToItsLimit() throws {
         try FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let old = (1...1000).map { "show\\040values\\040of\\040lead;\\040--\\040\($0)\n" }
