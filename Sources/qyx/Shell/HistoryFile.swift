@@ -52,7 +52,7 @@ struct HistoryFile {
         } else {
             text = (lines.count == 2 ? Self.header : "") + lines.last! + "\n"
         }
-        guard Self.write(text, to: fd) else { throw .unwritable }
+        guard Terminal.write(text, to: fd) else { throw .unwritable }
     }
 
     /// libedit's escapes (strvis with VIS_WHITE) for what would break a line or a word.
@@ -83,18 +83,5 @@ struct HistoryFile {
             offset += off_t(n)
         }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    static func write(_ text: String, to fd: Int32) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            bytes = bytes.dropFirst(n)
-        }
-        return true
     }
 }

@@ -101,30 +101,14 @@ final class Pager {
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, &envp)
         close(fds[0])
         guard spawned == 0 else { close(fds[1]); return false }
-        Self.writeAll(text, to: fds[1])
+        // `q` closes the pipe: the write ends with EPIPE.
+        Terminal.write(text, to: fds[1])
         close(fds[1])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // Killed by Ctrl-C: the terminal echoed ^C; the prompt goes on the next line.
         if status & 0x7F != 0 && status & 0x7F != 0x7F { Terminal.write("\n") }
         return true
-    }
-
-    /// Writes until done or the pager stops reading (`q` closes the pipe: EPIPE, with SIGPIPE
-    /// ignored, ends the write quietly).
-    static func writeAll(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        bytes.withUnsafeMutableBytes { buffer in
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
     }
 
     /// Whether the command's program exists, when it is a plain word (a pipeline or anything

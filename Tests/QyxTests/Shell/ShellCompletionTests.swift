@@ -25,8 +25,7 @@ extension ShellTests {
             try t.type(stem + typed)
             try t.press("Tab")
             try t.waitFor("qyx> " + stem + completed + "\n")
-            try t.type(String(statement.dropFirst(stem.count + completed.count + 1)) + ";")
-            try t.press("Enter")
+            try t.submit(String(statement.dropFirst(stem.count + completed.count + 1)) + ";")
             try t.waitFor("qyx> \(statement);\n" + answer.out + "qyx>")
             try t.press("C-l")
         }

@@ -9,20 +9,6 @@ extension ShellTests {
         return String(all[all.range(of: "qyx> ")!.lowerBound...]).trimmingCharacters(in: .newlines)
     }
 
-    /// Enters each line once the previous one was answered (a new prompt appeared), so nothing
-    /// is typed ahead while a result prints.
-    func enter(_ t: TmuxSession, _ lines: [String]) throws {
-        for line in lines {
-            let prompts = try t.screen(history: true).components(separatedBy: "\nqyx>").count
-            try t.type(line)
-            try t.press("Enter")
-            let deadline = Date().addingTimeInterval(20)
-            while try t.screen(history: true).components(separatedBy: "\nqyx>").count <= prompts, Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-        }
-    }
-
     @Test func lineModeAndExpandedAutoShowWideRowsWhole() throws {
         let whole = try runQyx(["-c", "select conflicts", "--format", "line"])
         #expect(whole.status == 0)
@@ -32,8 +18,8 @@ extension ShellTests {
         env["PAGER"] = "cat"
         let t = try TmuxSession(environment: env, height: 20)
         try t.waitFor("qyx>")
-        try enter(t, [".mode line", "select conflicts;", ".mode table", ".expanded auto", "select conflicts;",
-                      "select seq, name from reforms where seq <= 2;"])
+        try t.submitAndWait(".mode line", "select conflicts;", ".mode table", ".expanded auto", "select conflicts;",
+                            "select seq, name from reforms where seq <= 2;")
         try t.waitFor("(2 rows)\nqyx>")
         let shown = try printed(t)
         #expect(shown == """
@@ -55,11 +41,8 @@ extension ShellTests {
     @Test func boxModeAndExpandedOn() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        for command in [".mode box", "select seq, name from reforms where seq <= 2;", ".expanded on",
-                        "select seq, name from reforms where seq <= 2;"] {
-            try t.type(command)
-            try t.press("Enter")
-        }
+        try t.submitAndWait(".mode box", "select seq, name from reforms where seq <= 2;", ".expanded on",
+                        "select seq, name from reforms where seq <= 2;")
         try t.waitFor("""
             qyx> select seq, name from reforms where seq <= 2;
             ┌─────┬────────────────────────────────┐
@@ -83,10 +66,8 @@ extension ShellTests {
     @Test func timerPrintsMilliseconds() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        try t.type(".timer on")
-        try t.press("Enter")
-        try t.type("select count(*) from indicators where name contains 托位;")
-        try t.press("Enter")
+        try t.submit(".timer on")
+        try t.submit("select count(*) from indicators where name contains 托位;")
         let screen = try t.waitFor("Run Time:")
         let line = screen.split(separator: "\n").first { $0.hasPrefix("Run Time:") }.map(String.init) ?? ""
         // Three significant digits: 2.41 ms, 24.1 ms, 241 ms, 0.412 ms.

@@ -8,8 +8,7 @@ extension ShellTests {
 
     /// Types a statement, waits for its answer, and leaves the shell.
     func runAndLeave(_ t: TmuxSession, _ statement: String, answer: String) throws {
-        try t.type(statement)
-        try t.press("Enter")
+        try t.submit(statement)
         try t.waitFor(answer)
         try t.press("C-d")
         try t.waitFor("[exit status 0]")
@@ -40,8 +39,7 @@ extension ShellTests {
         try a.waitFor("qyx>")
         try b.waitFor("qyx>")
         for (i, shell) in [a, b, a, b].enumerated() {
-            try shell.type("select count(*) as s\(i) from reforms;")
-            try shell.press("Enter")
+            try shell.submit("select count(*) as s\(i) from reforms;")
             try shell.waitFor("22\n(1 row)\nqyx>")
         }
         try a.press("C-d")
@@ -61,10 +59,8 @@ extension ShellTests {
     @Test func aMultiLineStatementIsOneHistoryEntry() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        try t.type("select count(*) as n -- of reforms")
-        try t.press("Enter")
-        try t.type("from reforms;")
-        try t.press("Enter")
+        try t.submit("select count(*) as n -- of reforms")
+        try t.submit("from reforms;")
         try t.waitFor("22\n(1 row)\nqyx>")
         try t.press("Up")
         try t.waitFor("(1 row)\nqyx> select count(*) as n -- of reforms\nfrom reforms;")

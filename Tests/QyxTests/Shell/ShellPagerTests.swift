@@ -17,8 +17,7 @@ extension ShellTests {
         #expect(lines.count == 213)
         let t = try TmuxSession(environment: environment, height: 20)
         try t.waitFor("qyx>")
-        try t.type(Self.tallQuery)
-        try t.press("Enter")
+        try t.submit(Self.tallQuery)
         // less shows 19 lines and its prompt, with Chinese and box lines intact.
         try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n:\n")
         try t.press("Space")
@@ -27,8 +26,7 @@ extension ShellTests {
         try t.waitFor(lines[194..<213].joined(separator: "\n") + "\n(END)\n")
         try t.press("q")
         try t.waitFor("(210 rows)\nqyx>\n")
-        try t.type("select count(*) from reforms;")
-        try t.press("Enter")
+        try t.submit("select count(*) from reforms;")
         try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
     }
 
@@ -39,11 +37,9 @@ extension ShellTests {
         env["PAGER"] = pager
         let t = try TmuxSession(environment: env, height: 20)
         try t.waitFor("qyx>")
-        try t.type(Self.tallQuery)
-        try t.press("Enter")
+        try t.submit(Self.tallQuery)
         try t.waitFor("(210 rows)\nqyx>")
-        let all = try t.screen(history: true)
-        return String(all[all.range(of: "qyx> ")!.lowerBound...]).trimmingCharacters(in: .newlines)
+        return try printed(t)
     }
 
     @Test func catOrEmptyPagerPrintsEveryRow() throws {
@@ -67,28 +63,21 @@ extension ShellTests {
         env["PAGER"] = "cat; echo WAITING; sleep 100"
         let t = try TmuxSession(environment: env, height: 20)
         try t.waitFor("qyx>")
-        try t.type(Self.tallQuery)
-        try t.press("Enter")
+        try t.submit(Self.tallQuery)
         try t.waitFor("(210 rows)\nWAITING\n")
         try t.press("C-c")
         try t.waitFor("(210 rows)\nWAITING\n^C\nqyx>")
-        try t.type("select count(*) from reforms;")
-        try t.press("Enter")
+        try t.submit("select count(*) from reforms;")
         try t.waitFor("WAITING\n^C\nqyx> select count(*) from reforms;\ncount(*)\n────────\n      22\n(1 row)\nqyx>")
         // `.pager off` prints directly; `.pager on` pages again.
-        try t.type(".pager off")
-        try t.press("Enter")
-        try t.type(Self.tallQuery)
-        try t.press("Enter")
+        try t.submit(".pager off")
+        try t.submit(Self.tallQuery)
         try t.waitFor("(210 rows)\nqyx>")
-        try t.type(".pager on")
-        try t.press("Enter")
-        try t.type(Self.tallQuery)
-        try t.press("Enter")
+        try t.submit(".pager on")
+        try t.submit(Self.tallQuery)
         try t.waitFor("(210 rows)\nWAITING\n")
         try t.press("C-c")
-        try t.type("select count(*) from tasks;")
-        try t.press("Enter")
+        try t.submit("select count(*) from tasks;")
         try t.waitFor("     258\n(1 row)\nqyx>")
     }
 }

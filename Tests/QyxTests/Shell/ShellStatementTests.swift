@@ -6,14 +6,11 @@ extension ShellTests {
     @Test func aThreeLineStatementRunsWhole() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        try t.type("select name, target")
-        try t.press("Enter")
+        try t.submit("select name, target")
         try t.waitFor("...>")
-        try t.type("from indicators where year = 2025")
+        try t.submit("from indicators where year = 2025")
         try t.press("Enter")
-        try t.press("Enter")
-        try t.type("and seq = 1 and region = 洞头区;")
-        try t.press("Enter")
+        try t.submit("and seq = 1 and region = 洞头区;")
         let screen = try t.waitFor("(1 row)")
         #expect(screen.contains("""
             qyx> select name, target
@@ -27,8 +24,7 @@ extension ShellTests {
             qyx>
             """), "\(screen)")
         // Several statements on one line run in order; a `;` in a string or comment ends none.
-        try t.type("select count(*) as a from reforms; select count(*) as b from tasks where title != \"x;y\"; -- c;")
-        try t.press("Enter")
+        try t.submit("select count(*) as a from reforms; select count(*) as b from tasks where title != \"x;y\"; -- c;")
         try t.waitFor("""
              a
             ──
@@ -45,15 +41,12 @@ extension ShellTests {
     @Test func ctrlCOnAContinuationLineAbandonsTheStatement() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        try t.type("select count(*)")
-        try t.press("Enter")
-        try t.type("from tasks")
-        try t.press("Enter")
+        try t.submit("select count(*)")
+        try t.submit("from tasks")
         try t.waitFor("...> from tasks\n...>")
         try t.press("C-c")
         try t.waitFor("...> ^C\nqyx>")
-        try t.type("select count(*) as n from reforms;")
-        try t.press("Enter")
+        try t.submit("select count(*) as n from reforms;")
         try t.waitFor(" n\n──\n22\n(1 row)\nqyx>")
     }
 
@@ -70,15 +63,10 @@ extension ShellTests {
         let out = state.appendingPathComponent("forty.csv")
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        for command in [".format csv", ".output \(out.path)"] {
-            try t.type(command)
-            try t.press("Enter")
-        }
+        try t.submit(".format csv", ".output \(out.path)")
         try t.paste(script)
-        try t.type(".output stdout")
-        try t.press("Enter")
-        try t.type("select count(*) as done from reforms;")
-        try t.press("Enter")
+        try t.submit(".output stdout")
+        try t.submit("select count(*) as done from reforms;")
         try t.waitFor("done\n22\nqyx>", seconds: 60)
         #expect(try String(contentsOf: out, encoding: .utf8) == expected.out)
     }

@@ -71,6 +71,27 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name, "-l", literal])
     }
 
+    /// Types each line and presses Enter after it.
+    func submit(_ lines: String...) throws {
+        for line in lines {
+            try type(line)
+            try press("Enter")
+        }
+    }
+
+    /// Submits each line once the one before was answered (a new prompt appeared), so nothing
+    /// is typed ahead (and echoed by the terminal) while a result prints.
+    func submitAndWait(_ lines: String...) throws {
+        for line in lines {
+            let prompts = try screen(history: true).components(separatedBy: "\nqyx>").count
+            try submit(line)
+            let deadline = Date().addingTimeInterval(20)
+            while try screen(history: true).components(separatedBy: "\nqyx>").count <= prompts, Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
     /// Presses keys by name: Enter, Tab, Up, C-c, C-d, C-r.
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
