@@ -13,7 +13,7 @@ final class Completer {
                            "offset", "distinct", "as", "asc", "desc", "between", "in", "like", "contains", "is", "null",
                            "compare", "describe", "show", "entities", "domains", "values", "of", "count", "sum", "avg",
                            "min", "max", "help"]
-    static let metaCommands = [".help", ".format", ".timer", ".pager", ".expanded", ".read", ".output", ".docs", ".schema", ".quit", ".exit"]
+    static let metaCommands = [".help", ".mode", ".format", ".timer", ".pager", ".expanded", ".read", ".output", ".docs", ".schema", ".quit", ".exit"]
     static let separators: Set<Character> = [" ", "\t", "\n", "(", ")", ",", ";", "=", "<", ">", "!", "~", "\"", "'", "“", "「", "（", "，"]
 
     init(database: Database) { self.database = database }
@@ -75,7 +75,7 @@ final class Completer {
         if ["from", "describe", "compare", ".schema"].contains(last) || (last == "select" && prefix.isEmpty == false && entityNames.contains { $0.hasPrefix(prefix.lowercased()) }) {
             return entityNames + (last == "select" ? fieldsOf(entity) : [])
         }
-        if trimmed.hasPrefix(".format") { return OutputFormat.allCases.map(\.rawValue) }
+        if trimmed.hasPrefix(".format") || trimmed.hasPrefix(".mode") { return OutputFormat.allCases.map(\.rawValue) }
         if trimmed.hasPrefix(".timer") || trimmed.hasPrefix(".pager") { return ["on", "off"] }
         if trimmed.hasPrefix(".expanded") { return ["on", "off", "auto"] }
         if trimmed.hasPrefix(".help") { return Help.topics }

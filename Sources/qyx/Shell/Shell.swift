@@ -53,14 +53,16 @@ final class Shell {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if buffer.isEmpty {
                     if trimmed.isEmpty { continue }
-                    if trimmed.hasPrefix(".") {
+                    // Meta commands and help need no `;`, and a habitual one is dropped.
+                    let command = trimmed.hasSuffix(";") ? String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) : trimmed
+                    if command.hasPrefix(".") {
                         editor.remember(trimmed)
-                        if !meta(trimmed) { return 0 }
+                        if !meta(command) { return 0 }
                         continue
                     }
-                    if trimmed.lowercased() == "help" || trimmed.lowercased().hasPrefix("help ") {
+                    if command.lowercased() == "help" || command.lowercased().hasPrefix("help ") {
                         editor.remember(trimmed)
-                        emit(Help.text(String(trimmed.dropFirst(4)).trimmingCharacters(in: .whitespaces)))
+                        emit(Help.text(String(command.dropFirst(4)).trimmingCharacters(in: .whitespaces)))
                         continue
                     }
                 }

@@ -41,7 +41,8 @@ extension ShellTests {
     @Test func boxModeAndExpandedOn() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        try t.submitAndWait(".mode box", "select seq, name from reforms where seq <= 2;", ".expanded on",
+        // A habitual `;` after a meta command is dropped.
+        try t.submitAndWait(".mode box", "select seq, name from reforms where seq <= 2;", ".expanded on;",
                         "select seq, name from reforms where seq <= 2;")
         try t.waitFor("""
             qyx> select seq, name from reforms where seq <= 2;
@@ -52,7 +53,7 @@ extension ShellTests {
             │   2 │ 教师队伍一体化管理培育机制改革 │
             └─────┴────────────────────────────────┘
             (2 rows)
-            qyx> .expanded on
+            qyx> .expanded on;
             qyx> select seq, name from reforms where seq <= 2;
              seq = 1
             name = 教育基础设施提升改革
