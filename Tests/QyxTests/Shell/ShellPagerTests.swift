@@ -30,6 +30,22 @@ extension ShellTests {
         try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
     }
 
+    @Test func moreReadsKeysFromTheTerminal() throws {
+        let lines = try tallLines()
+        var env = environment
+        env["PAGER"] = "more"
+        let t = try TmuxSession(environment: env, height: 20)
+        try t.waitFor("qyx>")
+        try t.submit(Self.tallQuery)
+        try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n--More--")
+        try t.press("Space")
+        try t.waitFor(lines[19..<38].joined(separator: "\n") + "\n--More--")
+        try t.press("q")
+        try t.waitFor(lines[37] + "\nqyx>")
+        try t.submit("select count(*) from reforms;")
+        try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
+    }
+
     /// Runs the tall query with `PAGER` set as given and returns everything printed, scrollback
     /// included, after the banner.
     func printedWithPager(_ pager: String) throws -> String {
