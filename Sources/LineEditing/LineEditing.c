@@ -39,9 +39,4 @@ int qyx_history_load(History *h, const char *path) {
     return history(h, &event, H_LOAD, path);
 }
 
-int qyx_history_save(History *h, const char *path) {
-    HistEvent event;
-    return history(h, &event, H_SAVE, path);
-}
-
 void qyx_history_close(History *h) { history_end(h); }

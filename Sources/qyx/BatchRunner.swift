@@ -19,8 +19,8 @@ struct BatchRunner {
                 if timer {
                     Terminal.error(String(format: "Run Time: %.6f s", ProcessInfo.processInfo.systemUptime - started))
                 }
-                // Tables of several statements are separated by a blank line.
-                if format == .table, !first { Terminal.write("\n") }
+                // Tables (and line-mode rows) of several statements are separated by a blank line.
+                if [.table, .box, .line].contains(format), !first { Terminal.write("\n") }
                 first = false
                 Terminal.write(renderer.render(result))
                 started = ProcessInfo.processInfo.systemUptime

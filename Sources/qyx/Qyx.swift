@@ -110,7 +110,7 @@ struct Run: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Run the statements in this file and exit.", valueName: "file"))
     var file: String?
 
-    @Option(help: ArgumentHelp("table, csv, tsv, json, jsonl or markdown.", valueName: "format"))
+    @Option(help: ArgumentHelp("table, box, line, csv, tsv, json, jsonl or markdown.", valueName: "format"))
     var format: OutputFormat?
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Bind $name in statements (repeatable).", valueName: "name=value"))

@@ -10,7 +10,6 @@ EditLine *qyx_editor_open(const char *program, History *store, char *(*prompt)(E
 History *qyx_history_open(int size);
 int qyx_history_enter(History *history, const char *line);
 int qyx_history_load(History *history, const char *path);
-int qyx_history_save(History *history, const char *path);
 void qyx_history_close(History *history);
 
 #endif

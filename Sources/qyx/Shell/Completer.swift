@@ -13,7 +13,7 @@ final class Completer {
                            "offset", "distinct", "as", "asc", "desc", "between", "in", "like", "contains", "is", "null",
                            "compare", "describe", "show", "entities", "domains", "values", "of", "count", "sum", "avg",
                            "min", "max", "help"]
-    static let metaCommands = [".help", ".format", ".timer", ".read", ".output", ".docs", ".schema", ".quit", ".exit"]
+    static let metaCommands = [".help", ".mode", ".format", ".timer", ".pager", ".expanded", ".read", ".output", ".docs", ".schema", ".quit", ".exit"]
     static let separators: Set<Character> = [" ", "\t", "\n", "(", ")", ",", ";", "=", "<", ">", "!", "~", "\"", "'", "“", "「", "（", "，"]
 
     init(database: Database) { self.database = database }
@@ -23,32 +23,61 @@ final class Completer {
         var insertion: String
         /// Every candidate, when more than one fits and none can be extended.
         var candidates: [String]
+        /// Characters before the cursor the insertion replaces: a bare prefix becoming a
+        /// quoted value.
+        var replacing = 0
     }
 
     func complete(_ before: String) -> Outcome {
         let prefix = String(before.reversed().prefix { !Self.separators.contains($0) }.reversed())
         let context = String(before.dropLast(prefix.count))
-        let candidates = self.candidates(context: context, prefix: prefix)
-            .filter { $0.lowercased().hasPrefix(prefix.lowercased()) && $0 != prefix }
+        let typedQuote = context.last == "\""
+        let lower = prefix.lowercased()
+        // A quoted value matches what is typed after its quote, or a bare start of it.
+        let candidates = self.candidates(context: context, prefix: prefix).filter { candidate in
+            candidate != prefix && (candidate.lowercased().hasPrefix(lower) || Self.unquoted(candidate).lowercased().hasPrefix(lower))
+        }
         guard !candidates.isEmpty else { return Outcome(insertion: "", candidates: []) }
         if candidates.count == 1 {
-            return Outcome(insertion: String(candidates[0].dropFirst(prefix.count)) + " ", candidates: candidates)
+            let candidate = candidates[0]
+            if candidate.lowercased().hasPrefix(lower) {
+                return Outcome(insertion: String(candidate.dropFirst(prefix.count)) + " ", candidates: candidates)
+            }
+            if typedQuote {
+                return Outcome(insertion: String(candidate.dropFirst(prefix.count + 1)) + " ", candidates: candidates)
+            }
+            return Outcome(insertion: candidate + " ", candidates: candidates, replacing: prefix.unicodeScalars.count)
         }
-        let common = Self.commonPrefix(candidates)
-        return Outcome(insertion: String(common.dropFirst(prefix.count)), candidates: candidates)
+        let common = Self.commonPrefix(candidates.map { typedQuote ? String($0.dropFirst($0.hasPrefix("\"") ? 1 : 0)) : $0 })
+        if common.lowercased().hasPrefix(lower) {
+            return Outcome(insertion: String(common.dropFirst(prefix.count)), candidates: candidates)
+        }
+        // Quoted values only: the bare start gets its quote.
+        if common.hasPrefix("\""), common.dropFirst().lowercased().hasPrefix(lower) {
+            return Outcome(insertion: common, candidates: candidates, replacing: prefix.unicodeScalars.count)
+        }
+        return Outcome(insertion: "", candidates: candidates)
+    }
+
+    /// A value as written between its quotes.
+    static func unquoted(_ candidate: String) -> String {
+        guard candidate.count >= 2, candidate.hasPrefix("\""), candidate.hasSuffix("\"") else { return candidate }
+        return String(candidate.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
     }
 
     func candidates(context: String, prefix: String) -> [String] {
         let trimmed = context.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty && prefix.hasPrefix(".") { return Self.metaCommands }
-        let words = Self.words(trimmed)
+        // An opened quote starts the value being completed.
+        let words = Self.words(trimmed.hasSuffix("\"") ? String(trimmed.dropLast()) : trimmed)
         let entity = currentEntity(words)
         let last = words.last?.lowercased() ?? ""
         if ["from", "describe", "compare", ".schema"].contains(last) || (last == "select" && prefix.isEmpty == false && entityNames.contains { $0.hasPrefix(prefix.lowercased()) }) {
             return entityNames + (last == "select" ? fieldsOf(entity) : [])
         }
-        if trimmed.hasPrefix(".format") { return OutputFormat.allCases.map(\.rawValue) }
-        if trimmed.hasPrefix(".timer") { return ["on", "off"] }
+        if trimmed.hasPrefix(".format") || trimmed.hasPrefix(".mode") { return OutputFormat.allCases.map(\.rawValue) }
+        if trimmed.hasPrefix(".timer") || trimmed.hasPrefix(".pager") { return ["on", "off"] }
+        if trimmed.hasPrefix(".expanded") { return ["on", "off", "auto"] }
         if trimmed.hasPrefix(".help") { return Help.topics }
         // After a comparison: values of the field on its left.
         if let field = fieldBeforeOperator(words) { return values(of: field, entity: entity) }
@@ -86,7 +115,7 @@ final class Completer {
     }
 
     func fieldBeforeOperator(_ words: [String]) -> String? {
-        let operators: Set<String> = ["=", "!=", "<>", "<", "<=", ">", ">=", "contains", "like", "in"]
+        let operators: Set<String> = ["=", "!=", "<>", "<", "<=", ">", ">=", "~", "!~", "contains", "like", "in"]
         guard let last = words.last, operators.contains(last.lowercased()), words.count >= 2 else {
             // `domain in (幼有善育, ` keeps offering values.
             if let open = words.lastIndex(where: { $0.lowercased() == "in" }), open >= 1, open < words.count {
@@ -121,9 +150,17 @@ final class Completer {
                 }
             }
         }
-        let quoted = out.map { $0.contains(where: { $0 == " " || Self.separators.contains($0) }) ? "\"\($0)\"" : $0 }
+        let quoted = out.map { Self.isBareWord($0) ? $0 : "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         valueCache[key] = quoted
         return quoted
+    }
+
+    /// Whether the Lexer reads `value` as one bare word (a Chinese run); anything else (spaces,
+    /// punctuation, an ASCII name that would be a field, a number) needs quotes. A doubled quote
+    /// inside them stands for one.
+    static func isBareWord(_ value: String) -> Bool {
+        guard let tokens = try? Lexer.tokenize(value), tokens.count == 2 else { return false }
+        return tokens[0].kind == .word && tokens[0].text == value
     }
 
     static func commonPrefix(_ items: [String]) -> String {

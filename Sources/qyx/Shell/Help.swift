@@ -6,8 +6,9 @@ enum Help {
         switch topic?.lowercased() {
         case nil, "":
             return """
-            qyx asks questions of the 七优享 plans. Statements end with ';' or when complete; a statement
-            may span lines. Entities: documents indicators tasks projects reforms pairings domains.
+            qyx asks questions of the 七优享 plans. Statements end with ';' and may span lines; meta
+            commands (.help, .mode …) need none. Entities: documents indicators tasks projects reforms
+            pairings domains.
 
               select indicators where domain = 老有康养 and year = 2025;
               compare indicators by year where region = 洞头区 and name contains 托位;
@@ -86,14 +87,18 @@ enum Help {
             """
         case "meta":
             return """
-            .help [TOPIC]        this help            .format table|csv|tsv|json|jsonl|markdown
-            .timer on|off        time each statement  .read FILE      run statements from a file
+            .help [TOPIC]        this help            .mode FORMAT    table|box|line|csv|tsv|json|jsonl|markdown
+            .timer on|off        time each statement  .expanded on|off|auto  rows as field = value lines
+            .pager on|off        page tall results    .read FILE      run statements from a file
             .output FILE|stdout  send results         .docs           the loaded documents
             .schema [ENTITY]     fields of entities   .quit           leave (or Ctrl-D)
 
+            Meta commands need no ';'. .format is .mode's other name; .expanded auto shows a table
+            wider than the terminal in line mode.
+
             """
         case "formats":
-            return "table csv tsv json jsonl markdown — .format csv, or --format csv on the command line.\n"
+            return "table box line csv tsv json jsonl markdown — .mode csv, or --format csv on the command line.\n"
         default:
             return "no help on '\(topic!)'; topics: \(topics.joined(separator: ", "))\n"
         }

@@ -17,6 +17,7 @@ private let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = 
     let before = String(decoding: bytes, as: UTF8.self)
     let outcome = completer.complete(before)
     if !outcome.insertion.isEmpty {
+        if outcome.replacing > 0 { el_deletestr(el, Int32(outcome.replacing)) }
         _ = outcome.insertion.withCString { el_insertstr(el, $0) }
         return UInt8(CC_REFRESH)
     }
@@ -32,20 +33,23 @@ private let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = 
 final class LineEditor {
     private let editor: OpaquePointer
     private let history: OpaquePointer
-    let historyPath: String?
+    private var historyFile: HistoryFile?
     private var historyWarningShown = false
+    private var lastEntry: String?
 
     init?(historyPath: String?) {
-        guard let history = qyx_history_open(1000) else { return nil }
+        guard let history = qyx_history_open(Int32(Self.historySize)) else { return nil }
         guard let editor = qyx_editor_open("qyx", history, promptCallback, completeCallback) else {
             qyx_history_close(history)
             return nil
         }
         self.history = history
         self.editor = editor
-        self.historyPath = historyPath
-        if let historyPath, FileManager.default.fileExists(atPath: historyPath) {
-            _ = qyx_history_load(history, historyPath)
+        historyFile = historyPath.map { HistoryFile(path: $0, limit: Self.historySize) }
+        do {
+            try historyFile?.load(into: history)
+        } catch {
+            warn(error)
         }
     }
 
@@ -78,28 +82,31 @@ final class LineEditor {
         return .line(line)
     }
 
-    /// Adds a statement to the history and saves the file (mode 0600); a file that cannot be
-    /// written is reported once and otherwise ignored.
+    static let historySize = 1000
+
+    /// Adds a statement to the history, as one entry even over several lines, and appends it to
+    /// the file (mode 0600); a file that cannot be written is reported once and otherwise ignored.
     func remember(_ statement: String) {
-        let flat = statement.split(whereSeparator: \.isNewline).joined(separator: " ")
-        _ = qyx_history_enter(history, flat)
-        guard let historyPath else { return }
-        let url = URL(fileURLWithPath: historyPath)
+        // libedit keeps no repeat of the entry before; neither does the file.
+        guard statement != lastEntry else { return }
+        lastEntry = statement
+        _ = qyx_history_enter(history, statement)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            if !FileManager.default.fileExists(atPath: historyPath) {
-                guard FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw CocoaError(.fileWriteNoPermission)
-                }
-            }
-            guard qyx_history_save(history, historyPath) >= 0 else { throw CocoaError(.fileWriteNoPermission) }
-            chmod(historyPath, 0o600)
+            try historyFile?.append(statement)
         } catch {
-            if !historyWarningShown {
-                historyWarningShown = true
-                Terminal.error("warning: cannot write history to \(historyPath); this session's history will not be kept")
-            }
+            warn(error)
+        }
+    }
+
+    private func warn(_ failure: HistoryFile.Failure) {
+        guard !historyWarningShown, let historyFile else { return }
+        historyWarningShown = true
+        switch failure {
+        case .symlink:
+            Terminal.error("warning: history file \(historyFile.path) is a symbolic link; history will not be saved")
+            self.historyFile = nil
+        case .unwritable:
+            Terminal.error("warning: cannot write history to \(historyFile.path); this session's history will not be kept")
         }
     }
 

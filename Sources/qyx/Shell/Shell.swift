@@ -8,20 +8,27 @@ final class Shell {
     let engine: Engine
     var format: OutputFormat
     var timer = false
+    /// `.expanded`, as psql's `\x`: tables shown in line mode always, never, or when too wide.
+    enum Expanded: String { case on, off, auto }
+    var expanded = Expanded.off
     /// Results go here; nil is standard output.
     var output: FileHandle?
     var outputPath: String?
     let colour: Bool
+    let pager: Pager
 
     init(engine: Engine, format: OutputFormat) {
         self.engine = engine
         self.format = format
         let env = ProcessInfo.processInfo.environment
         colour = Terminal.isInteractive(STDOUT_FILENO) && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        pager = Pager(environment: env)
     }
 
     func run() -> Int32 {
         Interrupt.install()
+        // A pager that quits early closes its pipe: the write fails with EPIPE instead.
+        signal(SIGPIPE, SIG_IGN)
         engine.shouldStop = { Interrupt.requested }
         guard let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath()) else {
             Terminal.error("qyx: cannot start line editing on this terminal")
@@ -46,42 +53,29 @@ final class Shell {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if buffer.isEmpty {
                     if trimmed.isEmpty { continue }
-                    if trimmed.hasPrefix(".") {
+                    // Meta commands and help need no `;`, and a habitual one is dropped.
+                    let command = trimmed.hasSuffix(";") ? String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) : trimmed
+                    if command.hasPrefix(".") {
                         editor.remember(trimmed)
-                        if !meta(trimmed) { return 0 }
+                        if !meta(command) { return 0 }
                         continue
                     }
-                    if trimmed.lowercased() == "help" || trimmed.lowercased().hasPrefix("help ") {
+                    if command.lowercased() == "help" || command.lowercased().hasPrefix("help ") {
                         editor.remember(trimmed)
-                        emit(Help.text(String(trimmed.dropFirst(4)).trimmingCharacters(in: .whitespaces)))
+                        emit(Help.text(String(command.dropFirst(4)).trimmingCharacters(in: .whitespaces)))
                         continue
                     }
                 }
+                // Blank lines inside a statement are kept; only `;` ends it.
                 buffer += (buffer.isEmpty ? "" : "\n") + line
-                switch completeness(buffer) {
-                case .incomplete:
-                    continue
-                case .complete:
-                    editor.remember(buffer)
-                    execute(buffer, name: nil)
-                    buffer = ""
+                let (statements, rest) = StatementSplitter.split(buffer)
+                buffer = rest
+                for statement in statements {
+                    editor.remember(statement)
+                    execute(statement, name: nil)
+                    if Interrupt.requested { break }
                 }
             }
-        }
-    }
-
-    enum Completeness { case complete, incomplete }
-
-    /// A statement ends with `;`, or when it parses; input that stops mid-statement continues.
-    func completeness(_ text: String) -> Completeness {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.hasSuffix(";") { return .complete }
-        do {
-            _ = try Parser.parseScript(text)
-            return .complete
-        } catch {
-            return error.range.start.offset >= text.count || error.message.hasSuffix("found end of input")
-                || error.message.hasPrefix("unterminated string") ? .incomplete : .complete
         }
     }
 
@@ -94,7 +88,7 @@ final class Shell {
                 let elapsed = ProcessInfo.processInfo.systemUptime - started
                 show(result)
                 // Timing goes to the terminal, not into a file chosen with .output.
-                if timer { Terminal.write(String(format: "Run Time: %.3f s\n", elapsed)) }
+                if timer { Terminal.write("Run Time: \(Self.duration(elapsed))\n") }
             }
         } catch {
             let message = ErrorFormatter.format(error, source: text, file: name ?? "qyx")
@@ -102,10 +96,22 @@ final class Shell {
         }
     }
 
+    /// Seconds with three significant digits, in ms below one second: `2.41 ms`, `1.20 s`.
+    static func duration(_ seconds: Double) -> String {
+        let (value, unit) = seconds * 1000 < 999.5 ? (seconds * 1000, "ms") : (seconds, "s")
+        let magnitude = value > 0 ? Int(floor(log10(value))) : 0
+        return String(format: "%.\(max(0, 2 - magnitude))f ", value) + unit
+    }
+
     func show(_ result: ResultSet) {
         let width = output == nil ? Terminal.width() : nil
-        var text = ResultRenderer(format: format, width: width).render(result)
-        if colour, output == nil, format == .table, let newline = text.firstIndex(of: "\n") {
+        var renderer = ResultRenderer(format: format, width: width)
+        if format == .table || format == .box,
+           expanded == .on || (expanded == .auto && width.map { !renderer.fits(result, in: $0) } == true) {
+            renderer.format = .line
+        }
+        var text = renderer.render(result)
+        if colour, output == nil, renderer.format == .table, let newline = text.firstIndex(of: "\n") {
             text = "\u{1B}[1m" + text[..<newline] + "\u{1B}[0m" + text[newline...]
         }
         emit(text)
@@ -116,7 +122,7 @@ final class Shell {
             output.write(Data(text.utf8))
             return
         }
-        Pager.show(text)
+        pager.show(text)
     }
 
     /// Returns false to leave the shell.
@@ -132,6 +138,10 @@ final class Shell {
             if let f = OutputFormat(rawValue: argument) { format = f } else {
                 Terminal.error("formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(format.rawValue))")
             }
+        case ".pager":
+            if argument == "on" || argument == "off" { pager.enabled = argument == "on" } else { Terminal.error("usage: .pager on|off") }
+        case ".expanded":
+            if let e = Expanded(rawValue: argument) { expanded = e } else { Terminal.error("usage: .expanded on|off|auto (now \(expanded.rawValue))") }
         case ".timer":
             if argument == "on" || argument == "off" { timer = argument == "on" } else { Terminal.error("usage: .timer on|off") }
         case ".read":
@@ -168,32 +178,5 @@ final class Shell {
             Terminal.error("unknown command \(parts[0])\(hint); .help meta lists them")
         }
         return true
-    }
-}
-
-/// Sends text taller than the terminal through $PAGER (default `less -FRX`), as psql does.
-enum Pager {
-    static func show(_ text: String) {
-        let env = ProcessInfo.processInfo.environment
-        guard Terminal.isInteractive(STDOUT_FILENO), let rows = Terminal.rows(),
-              text.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) >= rows - 1 else {
-            Terminal.write(text)
-            return
-        }
-        let command = env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
-            Terminal.write(text)
-            return
-        }
-        pipe.fileHandleForWriting.write(Data(text.utf8))
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
     }
 }

@@ -15,8 +15,7 @@ import Testing
     @Test func chineseQueryWithoutLocale() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        try t.type("select name, target from indicators where region = 嵊泗县 and domain = 老有康养 and year = 2025;")
-        try t.press("Enter")
+        try t.submit("select name, target from indicators where region = 嵊泗县 and domain = 老有康养 and year = 2025;")
         let screen = try t.waitFor("(3 rows)")
         #expect(screen.contains("养老服务“爱心卡”服务对象数        0.64"))
         #expect(screen.contains("老年健康服务专项评估人数          0.15"))
@@ -28,7 +27,7 @@ import Testing
         try t.type("select count(*) from indicators where domain = 老有康")
         try t.press("Tab")
         try t.waitFor("domain = 老有康养")
-        try t.press("Enter")
+        try t.submit(";")
         try t.waitFor("(1 row)")
         #expect(try t.screen().contains("      37"))
         // After `from ` the entities; after `lead = 县` the departments.
@@ -45,8 +44,7 @@ import Testing
         do {
             let first = try TmuxSession(environment: environment)
             try first.waitFor("qyx>")
-            try first.type("select count(*) as pairs from pairings;")
-            try first.press("Enter")
+            try first.submit("select count(*) as pairs from pairings;")
             try first.waitFor("(1 row)")
             try first.press("C-d")
             try first.waitFor("[exit status 0]")
@@ -72,15 +70,12 @@ import Testing
         try t.type("select indicators where half typed")
         try t.press("C-c")
         try t.waitFor("^C")
-        try t.type("select count(*) from reforms;")
-        try t.press("Enter")
+        try t.submit("select count(*) from reforms;")
         try t.waitFor("      22")
-        // A statement may span lines, with a continuation prompt.
-        try t.type("select count(*)")
-        try t.press("Enter")
+        // A statement may span lines, with a continuation prompt, until its `;`.
+        try t.submit("select count(*)")
         try t.waitFor("...>")
-        try t.type("from projects")
-        try t.press("Enter")
+        try t.submit("from projects;")
         try t.waitFor("      27")
         try t.press("C-d")
         try t.waitFor("[exit status 0]")
@@ -89,12 +84,10 @@ import Testing
     @Test func errorsShowACaretUnderTheLine() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        try t.type("select indicators where domain = 老有康;")
-        try t.press("Enter")
+        try t.submit("select indicators where domain = 老有康;")
         let screen = try t.waitFor("hint: did you mean 老有康养?")
         #expect(screen.contains("    select indicators where domain = 老有康;\n                                     ^~~~~~\n"))
-        try t.type("select count(*) from tasks;")
-        try t.press("Enter")
+        try t.submit("select count(*) from tasks;")
         try t.waitFor("     258")
     }
 
@@ -102,26 +95,17 @@ import Testing
         let out = state.appendingPathComponent("out.csv")
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")
-        for command in [".format csv", ".timer on", "select count(*) from documents;"] {
-            try t.type(command)
-            try t.press("Enter")
-        }
+        try t.submit(".format csv", ".timer on", "select count(*) from documents;")
         try t.waitFor("Run Time:")
         #expect(try t.screen().contains("count(*)\n5\n"))
-        try t.type(".output \(out.path)")
-        try t.press("Enter")
-        try t.type("select seq, name from reforms where seq <= 2;")
-        try t.press("Enter")
-        try t.type(".output stdout")
-        try t.press("Enter")
-        try t.type(".schema pairings")
-        try t.press("Enter")
+        try t.submit(".output \(out.path)")
+        try t.submit("select seq, name from reforms where seq <= 2;")
+        try t.submit(".output stdout")
+        try t.submit(".schema pairings")
         try t.waitFor("requirement")
-        try t.type(".help units")
-        try t.press("Enter")
+        try t.submit(".help units")
         try t.waitFor("select indicators where base_value >= 1500 人;")
-        try t.type(".bogus")
-        try t.press("Enter")
+        try t.submit(".bogus")
         try t.waitFor("unknown command .bogus")
         #expect(try String(contentsOf: out, encoding: .utf8) == "seq,name\n1,教育基础设施提升改革\n2,教师队伍一体化管理培育机制改革\n")
     }
@@ -131,12 +115,10 @@ import Testing
         env["PAGER"] = "sed s/^/PAGED:/"
         let t = try TmuxSession(environment: env, height: 20)
         try t.waitFor("qyx>")
-        try t.type("select seq, name from reforms;")
-        try t.press("Enter")
+        try t.submit("select seq, name from reforms;")
         try t.waitFor("PAGED:(22 rows)")
         // A short result is printed directly.
-        try t.type("select count(*) from reforms;")
-        try t.press("Enter")
+        try t.submit("select count(*) from reforms;")
         try t.waitFor("\n      22\n")
     }
 
@@ -145,14 +127,12 @@ import Testing
         env["NO_COLOR"] = nil
         let coloured = try TmuxSession(environment: env)
         try coloured.waitFor("qyx>")
-        try coloured.type("select titel from tasks;")
-        try coloured.press("Enter")
+        try coloured.submit("select titel from tasks;")
         try coloured.waitFor("did you mean title?")
         #expect(try coloured.screen(escapes: true).contains("\u{1B}[31m"))
         let plain = try TmuxSession(environment: environment)
         try plain.waitFor("qyx>")
-        try plain.type("select titel from tasks;")
-        try plain.press("Enter")
+        try plain.submit("select titel from tasks;")
         try plain.waitFor("did you mean title?")
         #expect(!(try plain.screen(escapes: true).contains("\u{1B}[31m")))
     }
@@ -180,8 +160,7 @@ import Testing
         env["XDG_STATE_HOME"] = blocker.path
         let t = try TmuxSession(environment: env)
         try t.waitFor("qyx>")
-        try t.type("select count(*) from domains;")
-        try t.press("Enter")
+        try t.submit("select count(*) from domains;")
         try t.waitFor("warning: cannot write history")
         try t.waitFor("      10")
     }

@@ -71,11 +71,42 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name, "-l", literal])
     }
 
+    /// Types each line and presses Enter after it.
+    func submit(_ lines: String...) throws {
+        for line in lines {
+            try type(line)
+            try press("Enter")
+        }
+    }
+
+    /// Submits each line once the one before was answered (a new prompt appeared), so nothing
+    /// is typed ahead (and echoed by the terminal) while a result prints.
+    func submitAndWait(_ lines: String...) throws {
+        for line in lines {
+            let prompts = try screen(history: true).components(separatedBy: "\nqyx>").count
+            try submit(line)
+            let deadline = Date().addingTimeInterval(20)
+            while try screen(history: true).components(separatedBy: "\nqyx>").count <= prompts, Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
     /// Presses keys by name: Enter, Tab, Up, C-c, C-d, C-r.
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
-    func screen(escapes: Bool = false) throws -> String {
-        try tmux(["capture-pane", "-t", name, "-p"] + (escapes ? ["-e"] : []))
+    /// The visible screen; with `history`, everything that scrolled off it too.
+    func screen(escapes: Bool = false, history: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-t", name, "-p"] + (escapes ? ["-e"] : []) + (history ? ["-S", "-"] : []))
+    }
+
+    /// Pastes `text` as a terminal paste does (each newline arrives as Enter).
+    func paste(_ text: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qyx-paste-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try tmux(["load-buffer", file.path])
+        try tmux(["paste-buffer", "-d", "-t", name])
     }
 
     /// Waits until the screen contains `text` (at most `seconds`); returns the screen.
