@@ -46,7 +46,8 @@ struct CompareExecutor {
         var lines: [Line] = []
         var index: [[Value]: Int] = [:]
         var dimValues = Set<Value>()
-        for r in rows {
+        for (n, r) in rows.enumerated() {
+            if n % 1_024 == 0 { try engine.check(at: entity.range) }
             let name = identity.value(r, pool).displayText
             let contextValues = context.map { $0.value(r, pool) }
             let key = contextValues + [.text(Identity.key(name))]
