@@ -46,8 +46,10 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         let format = to ?? (output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true ? .html : .markdown)
-        let engine = Engine(database: corpusOptions.database())
-        engine.session = Cancellation(limit: timeout > 0 ? timeout : nil)
+        // One time limit for the whole render: loading --docs and every query.
+        let limit = Cancellation(limit: timeout > 0 ? timeout : nil)
+        let engine = Engine(database: corpusOptions.database(cancellation: limit))
+        engine.session = limit
         let report: String
         do {
             report = try ReportRenderer(engine: engine).render(template: text, file: template,

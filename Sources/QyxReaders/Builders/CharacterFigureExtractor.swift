@@ -10,6 +10,7 @@ struct CharacterFigureExtractor {
     typealias Found = FigureExtractor.Found
 
     let documentYear: Int?
+    let cancellation: Cancellation
 
     func extract(_ raw: String) -> [Found] {
         // Full-width digits and signs read as ASCII; one character for one, so offsets hold.
@@ -18,6 +19,7 @@ struct CharacterFigureExtractor {
         var i = 0
         while i < chars.count {
             guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            if cancellation.stopped() != nil { break }
             let start = i
             var end = i
             while end < chars.count, chars[end].isASCII, chars[end].isNumber { end += 1 }

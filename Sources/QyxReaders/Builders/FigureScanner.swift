@@ -12,9 +12,10 @@ struct FigureScanner {
     /// The line, full-width digits and signs folded to ASCII; one scalar is one character.
     let chars: [Unicode.Scalar]
     let documentYear: Int?
+    let cancellation: Cancellation
 
     /// Nil when some scalar of `raw` is not plain.
-    init?(_ raw: String, documentYear: Int?) {
+    init?(_ raw: String, documentYear: Int?, cancellation: Cancellation) {
         var plain = true
         // Written in place: appending checked the array's room and uniqueness at every scalar.
         // Decoded from the bytes: the scalar view's iterator cost several times as much.
@@ -34,6 +35,7 @@ struct FigureScanner {
         }
         guard plain else { return nil }
         self.documentYear = documentYear
+        self.cancellation = cancellation
     }
 
     /// A scalar that is a character on its own next to any other plain scalar (no combining
@@ -104,6 +106,7 @@ struct FigureScanner {
         var i = 0
         while i < n {
             guard Self.isDigit(chars[i]) else { i += 1; continue }
+            if cancellation.stopped() != nil { break }
             let start = i
             var end = digitsEnd(from: i)
             if end + 1 < n, chars[end] == ".", Self.isDigit(chars[end + 1]) { end = digitsEnd(from: end + 1) }

@@ -122,4 +122,20 @@ import Testing
         #expect(r.out.isEmpty)
         #expect(r.err.split(separator: "\n").first.map(String.init) == template.path + ":4:35: error: stopped after 0.2 s, the time limit (--timeout raises it)", "\(r.err)")
     }
+
+    @Test func aLoadOfDocsStopsAtTheTimeLimit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qyx-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 2 MB of prose with figures on one line and no punctuation: seconds of reading.
+        let line = String(repeating: "推进公共服务优质共享2030年新增托位300个建成养老机构12家", count: 20_000)
+        let file = folder.appendingPathComponent("long.txt")
+        try Data(("2025年嵊泗县公共服务工作要点\n\n" + line + "\n").utf8).write(to: file)
+        let started = Date()
+        let r = try runQyx(["--no-builtin", "--docs", folder.path, "--timeout", "0.2", "-c", "select count(*) from figures"])
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(r.status == 1)
+        #expect(r.out.isEmpty)
+        #expect(r.err == file.path + ": error: loading stopped after 0.2 s, the time limit (--timeout raises it)\n")
+    }
 }
