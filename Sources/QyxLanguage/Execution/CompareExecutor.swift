@@ -73,7 +73,7 @@ struct CompareExecutor {
         columns.append(ResultColumn(name: shape.identity, type: .text))
         if shape.unit != nil { columns.append(ResultColumn(name: "unit", type: .text)) }
         columns += dims.map { ResultColumn(name: $0.displayText, type: .text) }
-        let out: [[Value]] = lines.map { line in
+        let out: [[Value]] = try engine.map(lines, at: entity.range) { line in
             var row = line.context + [.text(line.label)]
             let mixed = line.mixedUnits
             if shape.unit != nil { row.append(mixed ? .null : line.unit) }

@@ -119,7 +119,8 @@ struct SelectExecutor {
         }
         if s.distinct {
             var seen = Set<[Value]>()
-            let kept = output.indices.filter { seen.insert(output[$0]).inserted }
+            let kept = try engine.map(Array(output.indices), at: at) { i throws(QueryError) in seen.insert(output[i]).inserted ? i : nil }
+                .compactMap { $0 }
             output = kept.map { output[$0] }
             sources = sources.map { all in kept.map { all[$0] } }
         }
@@ -139,7 +140,8 @@ struct SelectExecutor {
         if keys.count == 1, case .column(let c)? = key, [.text, .date].contains(table.columns[c].spec.type) {
             let column = table.columns[c], ids = column.texts, pool = engine.database.pool
             var slot = [Int32](repeating: -1, count: pool.count + 1)
-            for r in rows {
+            for (n, r) in rows.enumerated() {
+                if n % 1_024 == 0 { try engine.check(at: range) }
                 let k = Int(ids[r]) + 1
                 if slot[k] < 0 {
                     slot[k] = Int32(groups.count)
