@@ -29,10 +29,12 @@ let package = Package(
             dependencies: ["QyxModel"],
             resources: [.copy("Resources/corpus")]
         ),
-        .target(name: "QyxLanguage", dependencies: ["QyxModel"]),
+        .target(name: "QyxLanguage", dependencies: ["QyxModel", "CPCRE2"]),
         // wcwidth(3) for display widths; glibc declares it only under _XOPEN_SOURCE.
         .target(name: "CWidth"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // PCRE2 runs `~` with a step budget (see Pattern.swift).
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // libedit's el_set() and history() are variadic, which Swift cannot call: thin C wrappers.
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),

@@ -59,13 +59,19 @@ public enum CorpusLoader {
     ///
     /// Files are read on every core while `take` runs on the calling thread, in order, so the
     /// result and its diagnostics do not depend on the number of cores.
-    public static func read<Document>(_ urls: [URL], progress: ((Int, Int, Int) -> Void)? = nil,
+    ///
+    /// When `cancellation` stops the load, the file being read gets an error diagnostic, no
+    /// later file is taken, and the reason is returned.
+    @discardableResult
+    public static func read<Document>(_ urls: [URL], cancellation: Cancellation = .none, progress: ((Int, Int, Int) -> Void)? = nil,
                                       prepare: @escaping @Sendable (Corpus) -> Document,
-                                      take: (Loaded<Document>) -> Void) {
+                                      take: (Loaded<Document>) -> Void) -> Cancellation.Stop? {
         var seen = Set<String>()
         var bytes = 0
         var done = 0
-        Parallel.stream(urls.count, make: { read(urls[$0]).map(prepare) }) { result in
+        var stopped: Cancellation.Stop?
+        Parallel.stream(urls.count, make: { read(urls[$0], cancellation).map(prepare) }) { result in
+            if stopped != nil { return }
             switch result {
             case .success(let (id, document, size)):
                 bytes += size
@@ -77,10 +83,15 @@ public enum CorpusLoader {
                 }
             case .failure(let diagnostic):
                 take(.diagnostic(diagnostic))
+            case .stopped(let stop, let diagnostic):
+                stopped = stop
+                take(.diagnostic(diagnostic))
+                return
             }
             done += 1
             if done % 64 == 0 || done == urls.count { progress?(done, urls.count, bytes) }
         }
+        return stopped
     }
 
     /// Reads every file into one model, with the conflicts among its documents.
@@ -99,20 +110,29 @@ public enum CorpusLoader {
     enum Outcome<Document> {
         case success((id: String, document: Document, bytes: Int))
         case failure(Diagnostic)
+        case stopped(Cancellation.Stop, Diagnostic)
 
         func map<T>(_ transform: (Document) -> T) -> Outcome<T> {
             switch self {
             case .success(let (id, document, bytes)): return .success((id, transform(document), bytes))
             case .failure(let diagnostic): return .failure(diagnostic)
+            case .stopped(let stop, let diagnostic): return .stopped(stop, diagnostic)
             }
         }
     }
 
-    static func read(_ url: URL) -> Outcome<Corpus> {
+    static func read(_ url: URL, _ cancellation: Cancellation = .none) -> Outcome<Corpus> {
+        // Checked before and after: a read cut short by the stop is never taken as whole.
+        func stop() -> Outcome<Corpus>? {
+            cancellation.stopped().map { .stopped($0, Diagnostic(.error, file: url.path, line: nil, "loading " + $0.message())) }
+        }
+        if let stopped = stop() { return stopped }
         do {
             let file = try SourceFile.read(url)
             let size = file.lines.reduce(0) { $0 + $1.utf8.count + 1 }
-            return .success((file.id, DocumentReader.read(file), size))
+            let corpus = DocumentReader.read(file, cancellation: cancellation)
+            if let stopped = stop() { return stopped }
+            return .success((file.id, corpus, size))
         } catch let error as ReadError {
             return .failure(Diagnostic(.error, file: error.path, line: error.line, error.message))
         } catch {

@@ -5,7 +5,9 @@ import QyxModel
 /// (chrome, pipe tables, tab tables, cell-per-line tables); the outline reader takes the rest.
 /// Tables are recognized by their header, never by file name.
 public enum DocumentReader {
-    public static func read(_ file: SourceFile) -> Corpus {
+    /// A read stopped by `cancellation` returns early with figures missing; the caller, which
+    /// asked for the stop, drops it.
+    public static func read(_ file: SourceFile, cancellation: Cancellation = .none) -> Corpus {
         let metadata = MetadataReader(file)
         var claimed = metadata.claimed
         let (pipeTables, navigation) = PipeTableReader.find(in: file, claimed: claimed)
@@ -60,7 +62,8 @@ public enum DocumentReader {
         }
         // Project boxes come first in a document; keep rows in source order.
         corpus.projects.sort { $0.provenance.line < $1.provenance.line }
-        corpus.figures = FigureBuilder.build(file, prose: prose.sorted, paragraphs: paragraphs, corpus: corpus, document: document)
+        corpus.figures = FigureBuilder.build(file, prose: prose.sorted, paragraphs: paragraphs, corpus: corpus, document: document,
+                                             cancellation: cancellation)
         if file.truncatedCharacter {
             context.warn(max(1, file.lines.count), "the file ends inside a UTF-8 character (cut short?); the partial character is dropped")
         }

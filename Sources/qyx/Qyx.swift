@@ -41,16 +41,17 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// The corpus as columns to query: the built-in image when only the built-in corpus is
-    /// asked for, else the documents read afresh.
-    func database() -> Database {
+    /// asked for, else the documents read afresh. A load that `cancellation` stops ends qyx with
+    /// exit status 1.
+    func database(cancellation: Cancellation = .none) -> Database {
         if !noBuiltin, docs.isEmpty, let database = BuiltinImage.load() {
             report(database.corpus.diagnostics)
             return database
         }
         // Each document goes into columns on the thread that read it: the whole model is never held.
         var builder = Database.Builder()
-        CorpusLoader.read(CorpusLoader.urls(builtin: !noBuiltin, paths: docs), progress: LoadProgress.reporter(),
-                          prepare: { Database.Part($0) }) { loaded in
+        let stopped = CorpusLoader.read(CorpusLoader.urls(builtin: !noBuiltin, paths: docs), cancellation: cancellation,
+                                        progress: LoadProgress.reporter(), prepare: { Database.Part($0) }) { loaded in
             switch loaded {
             case .document(let part): builder.append(part)
             case .diagnostic(let diagnostic): builder.append(diagnostic)
@@ -58,6 +59,7 @@ struct CorpusOptions: ParsableArguments {
         }
         let database = builder.finish()
         report(database.corpus.diagnostics)
+        if stopped != nil { Terminal.exitNow(1) }
         return database
     }
 
@@ -119,7 +121,7 @@ struct Run: ParsableCommand {
     @Flag(help: "Print load and run times to standard error.")
     var timer = false
 
-    @Option(help: ArgumentHelp("Stop a statement that runs longer than this (batch mode; the shell has Ctrl-C).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Stop a statement, or the load of --docs, that runs longer than this (batch mode; the shell has Ctrl-C).", valueName: "seconds"))
     var timeout: Double = 60
 
     @OptionGroup var corpusOptions: CorpusOptions
@@ -156,7 +158,9 @@ struct Run: ParsableCommand {
             source = nil
         }
         let started = ProcessInfo.processInfo.systemUptime
-        let engine = Engine(database: corpusOptions.database(), parameters: parameters)
+        // A batch run's load of --docs has the statements' time limit; the shell has Ctrl-C.
+        let load = source == nil ? Cancellation.none : Cancellation(limit: timeout > 0 ? timeout : nil)
+        let engine = Engine(database: corpusOptions.database(cancellation: load), parameters: parameters)
         if timer {
             let rows = engine.database.count(.indicators)
             Terminal.error(String(format: "Load Time: %.3f s (%d documents, %d indicators)",

@@ -31,6 +31,9 @@ struct Render: ParsableCommand {
     @Option(help: "md or html (default: from the output file's extension, else md).")
     var to: ReportFormat?
 
+    @Option(help: ArgumentHelp("Stop a render whose queries run longer than this in all.", valueName: "seconds"))
+    var timeout: Double = 60
+
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
@@ -43,7 +46,10 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         let format = to ?? (output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true ? .html : .markdown)
-        let engine = Engine(database: corpusOptions.database())
+        // One time limit for the whole render: loading --docs and every query.
+        let limit = Cancellation(limit: timeout > 0 ? timeout : nil)
+        let engine = Engine(database: corpusOptions.database(cancellation: limit))
+        engine.session = limit
         let report: String
         do {
             report = try ReportRenderer(engine: engine).render(template: text, file: template,

@@ -46,7 +46,8 @@ struct CompareExecutor {
         var lines: [Line] = []
         var index: [[Value]: Int] = [:]
         var dimValues = Set<Value>()
-        for r in rows {
+        for (n, r) in rows.enumerated() {
+            if n % 1_024 == 0 { try engine.check(at: entity.range) }
             let name = identity.value(r, pool).displayText
             let contextValues = context.map { $0.value(r, pool) }
             let key = contextValues + [.text(Identity.key(name))]
@@ -72,7 +73,7 @@ struct CompareExecutor {
         columns.append(ResultColumn(name: shape.identity, type: .text))
         if shape.unit != nil { columns.append(ResultColumn(name: "unit", type: .text)) }
         columns += dims.map { ResultColumn(name: $0.displayText, type: .text) }
-        let out: [[Value]] = lines.map { line in
+        let out: [[Value]] = try engine.map(lines, at: entity.range) { line in
             var row = line.context + [.text(line.label)]
             let mixed = line.mixedUnits
             if shape.unit != nil { row.append(mixed ? .null : line.unit) }

@@ -9,7 +9,11 @@ public final class Engine: @unchecked Sendable {
     public var shouldStop: (() -> Bool)?
     /// Seconds a statement may run before it is stopped with an error (nil: no limit).
     public var timeLimit: Double?
-    private var deadline: Double?
+    /// A stop request spanning many statements (all of a render's queries); when set, it is used
+    /// instead of a fresh `timeLimit` per statement.
+    public var session: Cancellation?
+    /// The running statement's stop request, made from `timeLimit` and `shouldStop`.
+    private(set) var cancellation = Cancellation.none
     /// Reports cite every figure; queries elsewhere skip the cost of collecting sources.
     public var tracksProvenance = false
 
@@ -27,8 +31,9 @@ public final class Engine: @unchecked Sendable {
     }
 
     public func execute(_ parsed: ParsedStatement) throws(QueryError) -> ResultSet {
-        deadline = timeLimit.map { ProcessInfo.processInfo.systemUptime + $0 }
-        defer { deadline = nil }
+        let stop = shouldStop
+        cancellation = session ?? Cancellation(limit: timeLimit) { stop?() == true }
+        defer { cancellation = .none }
         switch parsed.statement {
         case .select(let s): return try SelectExecutor(engine: self, statement: s).run()
         case .compare(let entity, let by, let filter):
@@ -53,8 +58,8 @@ public final class Engine: @unchecked Sendable {
         guard let filter else { return Array(0..<table.count) }
         let binder = Binder(database: database, table: table, parameters: parameters)
         let bound = try binder.bind(filter)
-        let predicate = Evaluator(database: database, table: table).predicate(bound.expr)
-        return try scan(table.count, at: filter.range) { predicate($0) == true }
+        let predicate = Evaluator(database: database, table: table, cancellation: cancellation).predicate(bound.expr)
+        return try scan(table.count, at: filter.range) { r throws(QueryError) in try predicate(r) == true }
     }
 
     /// The doc and line of each of `rows`, or nil when provenance is not tracked.
@@ -66,18 +71,31 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    /// Row numbers below `count` that pass `keep`, checking every 16,384 rows for a stop request
-    /// and the time limit.
-    func scan(_ count: Int, at range: SourceRange, _ keep: (Int) -> Bool) throws(QueryError) -> [Int] {
+    /// Throws when the statement has to stop (the time limit or Ctrl-C), located at `range`.
+    func check(at range: SourceRange) throws(QueryError) {
+        if let stop = cancellation.stopped() { throw QueryError(stop.message(), at: range) }
+    }
+
+    /// `transform` of each item, checking every 1,024 items for a stop request.
+    func map<T, U>(_ items: [T], at range: SourceRange, _ transform: (T) throws(QueryError) -> U) throws(QueryError) -> [U] {
+        var out: [U] = []
+        out.reserveCapacity(items.count)
+        for (n, item) in items.enumerated() {
+            if n % 1_024 == 0 { try check(at: range) }
+            out.append(try transform(item))
+        }
+        return out
+    }
+
+    /// Row numbers below `count` that pass `keep`, checking every 1,024 rows for a stop request
+    /// and the time limit (a slow row, such as a regular expression on a long cell, checks itself).
+    func scan(_ count: Int, at range: SourceRange, _ keep: (Int) throws(QueryError) -> Bool) throws(QueryError) -> [Int] {
         var rows: [Int] = []
         var start = 0
         while start < count {
-            if shouldStop?() == true { throw QueryError("interrupted", at: range) }
-            if let deadline, let limit = timeLimit, ProcessInfo.processInfo.systemUptime > deadline {
-                throw QueryError("stopped after \(Value.format(limit)) s, the time limit (--timeout raises it)", at: range)
-            }
-            let end = min(count, start + 16_384)
-            for r in start..<end where keep(r) { rows.append(r) }
+            try check(at: range)
+            let end = min(count, start + 1_024)
+            for r in start..<end where try keep(r) { rows.append(r) }
             start = end
         }
         return rows

@@ -5,20 +5,24 @@ import QyxModel
 /// predicates (a column against a constant) get specialised closures that read unboxed
 /// columns and interned ids directly; everything else goes through `Value`.
 final class Evaluator {
-    typealias RowFn = (Int) -> Value
-    typealias Predicate = (Int) -> Bool?
-    typealias GroupFn = ([Int]) -> Value
+    // Throwing: integer overflow, a regular expression out of steps, or the statement's time
+    // limit stops evaluation with a located error.
+    typealias RowFn = (Int) throws(QueryError) -> Value
+    typealias Predicate = (Int) throws(QueryError) -> Bool?
+    typealias GroupFn = ([Int]) throws(QueryError) -> Value
 
     let database: Database
     let table: Table
     let pool: StringPool
+    let cancellation: Cancellation
     /// Select items, so that an alias in `order by` or `having` reads the item.
     var outputs: [BoundExpr] = []
 
-    init(database: Database, table: Table) {
+    init(database: Database, table: Table, cancellation: Cancellation) {
         self.database = database
         self.table = table
         self.pool = database.pool
+        self.cancellation = cancellation
     }
 
     // MARK: row expressions
@@ -37,26 +41,20 @@ final class Evaluator {
             return { _ in v }
         case .outputColumn(let i):
             return row(outputs[i])
-        case .unary("-", let operand):
+        case .negate(let operand, let range):
             let f = row(operand)
-            return { r in
-                switch f(r) {
-                case .int(let i): return i == Int.min ? .double(-Double(i)) : .int(-i)
-                case .double(let d): return .double(-d)
-                default: return .null
-                }
-            }
-        case .binary(let op, let a, let b) where ["+", "-", "*", "/", "%"].contains(op):
+            return { r throws(QueryError) in try ValueOps.negate(f(r), at: range) }
+        case .arithmetic(let op, let a, let b, let range):
             let fa = row(a), fb = row(b)
-            return { r in ValueOps.arithmetic(op, fa(r), fb(r)) }
-        case .scalarCall(let name, let args):
+            return { r throws(QueryError) in try ValueOps.arithmetic(op, fa(r), fb(r), at: range) }
+        case .scalarCall(let name, let args, let range):
             let fs = args.map(row)
-            return { r in Functions.scalar(name, fs.map { $0(r) }) }
+            return { r throws(QueryError) in try Functions.scalar(name, fs.map { f throws(QueryError) in try f(r) }, at: range) }
         case .aggregate:
             return { _ in .null }
         default:
             let p = predicate(e)
-            return { r in ValueOps.bool(p(r)) }
+            return { r throws(QueryError) in ValueOps.bool(try p(r)) }
         }
     }
 
@@ -66,25 +64,25 @@ final class Evaluator {
         switch e {
         case .binary("and", let a, let b):
             let pa = predicate(a), pb = predicate(b)
-            return { r in
-                let x = pa(r)
+            return { r throws(QueryError) in
+                let x = try pa(r)
                 if x == false { return false }
-                let y = pb(r)
+                let y = try pb(r)
                 if y == false { return false }
                 return x == nil || y == nil ? nil : true
             }
         case .binary("or", let a, let b):
             let pa = predicate(a), pb = predicate(b)
-            return { r in
-                let x = pa(r)
+            return { r throws(QueryError) in
+                let x = try pa(r)
                 if x == true { return true }
-                let y = pb(r)
+                let y = try pb(r)
                 if y == true { return true }
                 return x == nil || y == nil ? nil : false
             }
         case .unary("not", let a):
             let p = predicate(a)
-            return { r in p(r).map { !$0 } }
+            return { r throws(QueryError) in try p(r).map { !$0 } }
         case .binary(let op, .column(let i), .constant(let c)) where ["=", "!=", "<", "<=", ">", ">="].contains(op):
             if let fast = columnComparison(op, i, c) { return fast }
         case .binary(let op, .constant(let c), .column(let i)) where ["=", "!=", "<", "<=", ">", ">="].contains(op):
@@ -95,8 +93,8 @@ final class Evaluator {
         case .between(.column(let i), .constant(let lo), .constant(let hi), let negated):
             // `x between lo and hi` is `x >= lo and x <= hi`, each on unboxed storage.
             if let low = columnComparison(">=", i, lo), let high = columnComparison("<=", i, hi) {
-                return { r in
-                    guard let a = low(r), let b = high(r) else { return nil }
+                return { r throws(QueryError) in
+                    guard let a = try low(r), let b = try high(r) else { return nil }
                     return (a && b) != negated
                 }
             }
@@ -183,14 +181,14 @@ final class Evaluator {
         case .binary(let op, let a, let b):
             let fa = row(a), fb = row(b)
             switch op {
-            case "contains": return { r in ValueOps.contains(fa(r), fb(r)) }
-            case "like": return { r in ValueOps.like(fa(r), fb(r)) }
-            default: return { r in ValueOps.compare(op, fa(r), fb(r)) }
+            case "contains": return { r throws(QueryError) in ValueOps.contains(try fa(r), try fb(r)) }
+            case "like": return { r throws(QueryError) in ValueOps.like(try fa(r), try fb(r)) }
+            default: return { r throws(QueryError) in ValueOps.compare(op, try fa(r), try fb(r)) }
             }
-        case .regex(let a, let regex, let negated):
+        case .regex(let a, let pattern, let negated, let range):
             let fa = row(a)
-            return { r in
-                let matched = Self.regexMatch(regex, fa(r))
+            return { [cancellation] r throws(QueryError) in
+                let matched = try Self.regexMatch(pattern, try fa(r), at: range, cancellation)
                 return negated ? matched.map { !$0 } : matched
             }
         case .quantity(let op, .column(let i), .column(let j), let value, let baseUnit)
@@ -203,47 +201,65 @@ final class Evaluator {
             case .column(let j): unitOf = row(.column(j))
             case .fixed(let u): unitOf = { _ in .text(u) }
             }
-            return { r in
-                guard let v = f(r).number else { return nil }
-                let u = unitOf(r)
+            return { r throws(QueryError) in
+                guard let v = try f(r).number else { return nil }
+                let u = try unitOf(r)
                 let base = Units.normalize(v, unit: u.isNull ? nil : u.displayText)
                 guard (base.unit ?? "") == baseUnit else { return false }
                 return ValueOps.test(op, base.value < value ? -1 : (base.value > value ? 1 : 0))
             }
         case .between(let x, let lo, let hi, let negated):
             let fx = row(x), fl = row(lo), fh = row(hi)
-            return { r in
-                let v = fx(r)
-                guard let a = ValueOps.compare(v, fl(r)), let b = ValueOps.compare(v, fh(r)) else { return nil }
+            return { r throws(QueryError) in
+                let v = try fx(r)
+                guard let a = ValueOps.compare(v, try fl(r)), let b = ValueOps.compare(v, try fh(r)) else { return nil }
                 let inside = a >= 0 && b <= 0
                 return negated ? !inside : inside
             }
         case .inList(let x, let items, let negated):
             let fx = row(x)
             let fs = items.map(row)
-            return { r in
-                let v = fx(r)
-                let hit = ValueOps.any(fs.map { $0(r) }) { ValueOps.compare("=", v, $0) }
+            return { r throws(QueryError) in
+                let v = try fx(r)
+                let hit = ValueOps.any(try fs.map { f throws(QueryError) in try f(r) }) { ValueOps.compare("=", v, $0) }
                 return negated ? hit.map { !$0 } : hit
             }
         case .isNull(let x, let negated):
             let fx = row(x)
-            return { r in
-                let v = fx(r)
+            return { r throws(QueryError) in
+                let v = try fx(r)
                 let isNull = v.isNull || (v == .list([]))
                 return negated ? !isNull : isNull
             }
         default:
             let f = row(e)
-            return { r in ValueOps.truth(f(r)) }
+            return { r throws(QueryError) in ValueOps.truth(try f(r)) }
         }
     }
 
-    static func regexMatch(_ regex: NSRegularExpression, _ v: Value) -> Bool? {
-        if case .list(let items) = v { return ValueOps.any(items) { regexMatch(regex, $0) } }
+    /// `v ~ pattern`; a match can take long on a long cell, so each one first checks the
+    /// statement's stop request.
+    static func regexMatch(_ pattern: Pattern, _ v: Value, at range: SourceRange, _ cancellation: Cancellation) throws(QueryError) -> Bool? {
+        if case .list(let items) = v {
+            var sawNull = false
+            for item in items {
+                switch try regexMatch(pattern, item, at: range, cancellation) {
+                case true?: return true
+                case nil: sawNull = true
+                default: break
+                }
+            }
+            return sawNull ? nil : false
+        }
         if v.isNull { return nil }
-        let s = v.displayText
-        return regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        if let stop = cancellation.stopped() { throw QueryError(stop.message(), at: range) }
+        switch pattern.match(v.displayText) {
+        case .match: return true
+        case .noMatch: return false
+        case .gaveUp:
+            throw QueryError("regular expression \"\(pattern.source)\" gave up after \(Pattern.stepLimit) steps", at: range,
+                             hint: "a repeated group whose branches can match the same text backtracks without end; simplify it, or use contains")
+        }
     }
 
     // MARK: group expressions
@@ -254,11 +270,12 @@ final class Evaluator {
         case .outputColumn(let i): return needsGroup(outputs[i])
         case .aggregate: return true
         case .column, .documentColumn, .constant: return false
-        case .unary(_, let a), .regex(let a, _, _), .quantity(_, let a, _, _, _), .isNull(let a, _): return needsGroup(a)
-        case .binary(_, let a, let b): return needsGroup(a) || needsGroup(b)
+        case .unary(_, let a), .negate(let a, _), .regex(let a, _, _, _), .quantity(_, let a, _, _, _), .isNull(let a, _):
+            return needsGroup(a)
+        case .binary(_, let a, let b), .arithmetic(_, let a, let b, _): return needsGroup(a) || needsGroup(b)
         case .between(let a, let b, let c, _): return needsGroup(a) || needsGroup(b) || needsGroup(c)
         case .inList(let a, let list, _): return needsGroup(a) || list.contains(where: needsGroup)
-        case .scalarCall(_, let args): return args.contains(where: needsGroup)
+        case .scalarCall(_, let args, _): return args.contains(where: needsGroup)
         }
     }
 
@@ -334,54 +351,58 @@ final class Evaluator {
 
     func group(_ e: BoundExpr) -> GroupFn {
         switch e {
-        case .aggregate(let name, let arg, let distinct):
+        case .aggregate(let name, let arg, let distinct, let range):
             guard let arg else { return { rows in .int(rows.count) } }
             if let fast = columnAggregate(name, arg, distinct: distinct) { return fast }
             let f = row(arg)
-            return { rows in Functions.aggregate(name, rows.map(f), distinct: distinct) }
+            return { rows throws(QueryError) in try Functions.aggregate(name, rows.map(f), distinct: distinct, at: range) }
         case .outputColumn(let i):
             return group(outputs[i])
         case _ where !needsGroup(e):
             let f = row(e)
-            return { rows in rows.first.map(f) ?? .null }
-        case .unary(let op, let a):
+            return { rows throws(QueryError) in try rows.first.map(f) ?? .null }
+        case .unary(_, let a):
             let g = group(a)
-            if op == "not" { return { rows in ValueOps.bool(ValueOps.truth(g(rows)).map { !$0 }) } }
-            return { rows in ValueOps.arithmetic("-", .int(0), g(rows)) }
+            return { rows throws(QueryError) in ValueOps.bool(ValueOps.truth(try g(rows)).map { !$0 }) }
+        case .negate(let a, let range):
+            let g = group(a)
+            return { rows throws(QueryError) in try ValueOps.negate(g(rows), at: range) }
+        case .arithmetic(let op, let a, let b, let range):
+            let ga = group(a), gb = group(b)
+            return { rows throws(QueryError) in try ValueOps.arithmetic(op, ga(rows), gb(rows), at: range) }
         case .binary(let op, let a, let b):
             let ga = group(a), gb = group(b)
             switch op {
-            case "+", "-", "*", "/", "%": return { rows in ValueOps.arithmetic(op, ga(rows), gb(rows)) }
-            case "and": return { rows in
-                let x = ValueOps.truth(ga(rows)), y = ValueOps.truth(gb(rows))
+            case "and": return { rows throws(QueryError) in
+                let x = ValueOps.truth(try ga(rows)), y = ValueOps.truth(try gb(rows))
                 return x == false || y == false ? .int(0) : (x == nil || y == nil ? .null : .int(1)) }
-            case "or": return { rows in
-                let x = ValueOps.truth(ga(rows)), y = ValueOps.truth(gb(rows))
+            case "or": return { rows throws(QueryError) in
+                let x = ValueOps.truth(try ga(rows)), y = ValueOps.truth(try gb(rows))
                 return x == true || y == true ? .int(1) : (x == nil || y == nil ? .null : .int(0)) }
-            case "contains": return { rows in ValueOps.bool(ValueOps.contains(ga(rows), gb(rows))) }
-            case "like": return { rows in ValueOps.bool(ValueOps.like(ga(rows), gb(rows))) }
-            default: return { rows in ValueOps.bool(ValueOps.compare(op, ga(rows), gb(rows))) }
+            case "contains": return { rows throws(QueryError) in ValueOps.bool(ValueOps.contains(try ga(rows), try gb(rows))) }
+            case "like": return { rows throws(QueryError) in ValueOps.bool(ValueOps.like(try ga(rows), try gb(rows))) }
+            default: return { rows throws(QueryError) in ValueOps.bool(ValueOps.compare(op, try ga(rows), try gb(rows))) }
             }
         case .between(let x, let lo, let hi, let negated):
             let gx = group(x), gl = group(lo), gh = group(hi)
-            return { rows in
-                let v = gx(rows)
-                guard let a = ValueOps.compare(v, gl(rows)), let b = ValueOps.compare(v, gh(rows)) else { return .null }
+            return { rows throws(QueryError) in
+                let v = try gx(rows)
+                guard let a = ValueOps.compare(v, try gl(rows)), let b = ValueOps.compare(v, try gh(rows)) else { return .null }
                 return ValueOps.bool((a >= 0 && b <= 0) != negated)
             }
         case .inList(let x, let items, let negated):
             let gx = group(x), gs = items.map(group)
-            return { rows in
-                let v = gx(rows)
-                let hit = ValueOps.any(gs.map { $0(rows) }) { ValueOps.compare("=", v, $0) }
+            return { rows throws(QueryError) in
+                let v = try gx(rows)
+                let hit = ValueOps.any(try gs.map { g throws(QueryError) in try g(rows) }) { ValueOps.compare("=", v, $0) }
                 return ValueOps.bool(negated ? hit.map { !$0 } : hit)
             }
         case .isNull(let x, let negated):
             let gx = group(x)
-            return { rows in .int((gx(rows).isNull != negated) ? 1 : 0) }
-        case .scalarCall(let name, let args):
+            return { rows throws(QueryError) in .int((try gx(rows).isNull != negated) ? 1 : 0) }
+        case .scalarCall(let name, let args, let range):
             let gs = args.map(group)
-            return { rows in Functions.scalar(name, gs.map { $0(rows) }) }
+            return { rows throws(QueryError) in try Functions.scalar(name, gs.map { g throws(QueryError) in try g(rows) }, at: range) }
         default:
             return { _ in .null }
         }
@@ -390,7 +411,7 @@ final class Evaluator {
 
 /// The built-in functions.
 enum Functions {
-    static func aggregate(_ name: String, _ values: [Value], distinct: Bool) -> Value {
+    static func aggregate(_ name: String, _ values: [Value], distinct: Bool, at range: SourceRange) throws(QueryError) -> Value {
         var vals = values.filter { !$0.isNull }
         if distinct {
             var seen = Set<Value>()
@@ -401,7 +422,14 @@ enum Functions {
         case "sum":
             guard !vals.isEmpty else { return .null }
             if vals.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
-                return vals.reduce(Value.int(0)) { ValueOps.arithmetic("+", $0, $1) }
+                // As SQLite: a sum of integers beyond 64 bits is an error, not a rounded double.
+                var total = 0
+                for case .int(let x) in vals {
+                    let (r, overflow) = total.addingReportingOverflow(x)
+                    if overflow { throw ValueOps.overflowError("sum(): \(total) + \(x)", at: range) }
+                    total = r
+                }
+                return .int(total)
             }
             return .double(vals.compactMap(\.number).reduce(0, +))
         case "avg":
@@ -413,13 +441,16 @@ enum Functions {
         }
     }
 
-    static func scalar(_ name: String, _ args: [Value]) -> Value {
+    static func scalar(_ name: String, _ args: [Value], at range: SourceRange) throws(QueryError) -> Value {
         switch name {
         case "length": return args[0].isNull ? .null : .int(args[0].displayText.count)
         case "lower": return args[0].isNull ? .null : .text(args[0].displayText.lowercased())
         case "upper": return args[0].isNull ? .null : .text(args[0].displayText.uppercased())
         case "abs":
-            if case .int(let i) = args[0] { return .int(abs(i)) }
+            if case .int(let i) = args[0] {
+                if i == Int.min { throw ValueOps.overflowError("abs(\(i))", at: range) }
+                return .int(abs(i))
+            }
             return args[0].number.map { .double(abs($0)) } ?? .null
         case "round":
             guard let x = args[0].number else { return .null }

@@ -51,9 +51,9 @@ struct SelectExecutor {
         var order: [(BoundExpr, Bool)] = []
         for o in s.orderBy {
             // `order by 2` means the second column, as in SQL.
-            if case .number(let v, true, let range) = o.expr {
-                guard let i = Int(exactly: v), i >= 1, i <= items.count else {
-                    throw QueryError("order by \(Value.format(v)): there are \(items.count) columns", at: range)
+            if case .number(_, let i?, let range) = o.expr {
+                guard i >= 1, i <= items.count else {
+                    throw QueryError("order by \(i): there are \(items.count) columns", at: range)
                 }
                 order.append((.outputColumn(i - 1), o.descending))
                 continue
@@ -63,12 +63,13 @@ struct SelectExecutor {
         let limit = try count(s.limit, binder, "limit")
         let offset = try count(s.offset, binder, "offset") ?? 0
 
-        let evaluator = Evaluator(database: database, table: table)
+        let evaluator = Evaluator(database: database, table: table, cancellation: engine.cancellation)
         evaluator.outputs = items.map(\.expr)
+        let at = s.entity.range
         var rows: [Int]
         if let filter {
             let p = evaluator.predicate(filter)
-            rows = try engine.scan(table.count, at: s.entity.range) { p($0) == true }
+            rows = try engine.scan(table.count, at: at) { r throws(QueryError) in try p(r) == true }
         } else {
             rows = Array(0..<table.count)
         }
@@ -82,41 +83,35 @@ struct SelectExecutor {
                 groups = [rows]
             } else {
                 var keys: [[Value]] = []
-                (groups, keys) = group(rows, by: groupKeys, table: table, evaluator: evaluator)
+                (groups, keys) = try group(rows, by: groupKeys, table: table, evaluator: evaluator, at: at)
                 // Without order by, groups come out in key order, as SQLite gives them.
-                let order = groups.indices.sorted { a, b in
-                    for (x, y) in zip(keys[a], keys[b]) {
-                        let c = ValueOps.order(x, y)
-                        if c != 0 { return c < 0 }
-                    }
-                    return a < b
-                }
-                groups = order.map { groups[$0] }
+                let keyed = try stableSort(Array(zip(groups, keys)), descending: keys.first.map { $0.map { _ in false } } ?? [], engine, at: at)
+                groups = keyed.map(\.0)
             }
             if let having {
                 let h = evaluator.group(having)
-                groups = groups.filter { ValueOps.truth(h($0)) == true }
+                groups = try engine.map(groups, at: at) { g throws(QueryError) in ValueOps.truth(try h(g)) == true ? g : nil }.compactMap { $0 }
             }
             if !order.isEmpty {
                 let keyFns = order.map { (evaluator.group($0.0), $0.1) }
-                let keyed = groups.map { g in (g, keyFns.map { $0.0(g) }) }
-                groups = stableSort(keyed, descending: order.map(\.1)).map(\.0)
+                let keyed = try engine.map(groups, at: at) { g throws(QueryError) in (g, try keyFns.map { k throws(QueryError) in try k.0(g) }) }
+                groups = try stableSort(keyed, descending: order.map(\.1), engine, at: at).map(\.0)
             }
             let itemFns = items.map { evaluator.group($0.expr) }
-            output = groups.map { g in itemFns.map { $0(g) } }
+            output = try engine.map(groups, at: at) { g throws(QueryError) in try itemFns.map { f throws(QueryError) in try f(g) } }
             if engine.tracksProvenance { sources = groups.compactMap { engine.provenance(table, $0) } }
         } else {
             if !order.isEmpty {
                 let keyFns = order.map { (evaluator.row($0.0), $0.1) }
-                let keyed = rows.map { r in (r, keyFns.map { $0.0(r) }) }
-                rows = stableSort(keyed, descending: order.map(\.1)).map(\.0)
+                let keyed = try engine.map(rows, at: at) { r throws(QueryError) in (r, try keyFns.map { k throws(QueryError) in try k.0(r) }) }
+                rows = try stableSort(keyed, descending: order.map(\.1), engine, at: at).map(\.0)
             }
             let itemFns = items.map { evaluator.row($0.expr) }
             // Project only what limit and offset keep, unless distinct must see every row.
             if !s.distinct, limit != nil || offset > 0 {
                 rows = Array(rows.dropFirst(offset).prefix(limit ?? Int.max))
             }
-            output = rows.map { r in itemFns.map { $0(r) } }
+            output = try engine.map(rows, at: at) { r throws(QueryError) in try itemFns.map { f throws(QueryError) in try f(r) } }
             sources = engine.provenance(table, rows).map { $0.map { [$0] } }
             if !s.distinct, limit != nil || offset > 0 {
                 return ResultSet(columns: columns, rows: output, sources: sources)
@@ -124,7 +119,8 @@ struct SelectExecutor {
         }
         if s.distinct {
             var seen = Set<[Value]>()
-            let kept = output.indices.filter { seen.insert(output[$0]).inserted }
+            let kept = try engine.map(Array(output.indices), at: at) { i throws(QueryError) in seen.insert(output[i]).inserted ? i : nil }
+                .compactMap { $0 }
             output = kept.map { output[$0] }
             sources = sources.map { all in kept.map { all[$0] } }
         }
@@ -135,7 +131,7 @@ struct SelectExecutor {
 
     /// Rows by group key, groups in first-seen order. One text column (the usual `group by domain`)
     /// groups by interned id through an array, with no per-row key allocation.
-    func group(_ rows: [Int], by keys: [BoundExpr], table: Table, evaluator: Evaluator) -> ([[Int]], [[Value]]) {
+    func group(_ rows: [Int], by keys: [BoundExpr], table: Table, evaluator: Evaluator, at range: SourceRange) throws(QueryError) -> ([[Int]], [[Value]]) {
         var groups: [[Int]] = []
         var groupKeys: [[Value]] = []
         // `group by domain` with domain selected binds to the select item; look through it.
@@ -144,7 +140,8 @@ struct SelectExecutor {
         if keys.count == 1, case .column(let c)? = key, [.text, .date].contains(table.columns[c].spec.type) {
             let column = table.columns[c], ids = column.texts, pool = engine.database.pool
             var slot = [Int32](repeating: -1, count: pool.count + 1)
-            for r in rows {
+            for (n, r) in rows.enumerated() {
+                if n % 1_024 == 0 { try engine.check(at: range) }
                 let k = Int(ids[r]) + 1
                 if slot[k] < 0 {
                     slot[k] = Int32(groups.count)
@@ -158,8 +155,9 @@ struct SelectExecutor {
         }
         let keyFns = keys.map(evaluator.row)
         var index: [[Value]: Int] = [:]
-        for r in rows {
-            let key = keyFns.map { $0(r) }
+        for (n, r) in rows.enumerated() {
+            if n % 1_024 == 0 { try engine.check(at: range) }
+            let key = try keyFns.map { f throws(QueryError) in try f(r) }
             if let g = index[key] { groups[g].append(r) } else {
                 index[key] = groups.count
                 groups.append([r])
@@ -179,13 +177,23 @@ struct SelectExecutor {
 }
 
 /// Sorts by keys, ties kept in their original order; nulls first ascending, last descending.
-func stableSort<T>(_ items: [(T, [Value])], descending: [Bool]) -> [(T, [Value])] {
+/// A sort of a million rows takes seconds, so the comparator checks `engine`'s stop request.
+func stableSort<T>(_ items: [(T, [Value])], descending: [Bool], _ engine: Engine, at range: SourceRange) throws(QueryError) -> [(T, [Value])] {
     let indexed = items.enumerated().map { ($0.offset, $0.element) }
-    return indexed.sorted { a, b in
-        for (i, desc) in descending.enumerated() {
-            let c = ValueOps.order(a.1.1[i], b.1.1[i])
-            if c != 0 { return desc ? c > 0 : c < 0 }
-        }
-        return a.0 < b.0
-    }.map(\.1)
+    var comparisons = 0
+    do {
+        return try indexed.sorted { a, b in
+            comparisons += 1
+            if comparisons % 4_096 == 0 { try engine.check(at: range) }
+            for (i, desc) in descending.enumerated() {
+                let c = ValueOps.order(a.1.1[i], b.1.1[i])
+                if c != 0 { return desc ? c > 0 : c < 0 }
+            }
+            return a.0 < b.0
+        }.map(\.1)
+    } catch let error as QueryError {
+        throw error
+    } catch {
+        fatalError("a sort comparator throws only QueryError")
+    }
 }

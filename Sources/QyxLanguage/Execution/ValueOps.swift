@@ -94,14 +94,22 @@ public enum ValueOps {
         return LikePattern(b.displayText).matches(a.displayText)
     }
 
-    static func arithmetic(_ op: String, _ a: Value, _ b: Value) -> Value {
+    /// `+ - * / %`. Integers stay integers and a result beyond 64 bits is an error located at
+    /// `range`; `/` always gives a double; `/ 0` and `% 0` are null, as in SQLite; `x % -1` is 0.
+    static func arithmetic(_ op: String, _ a: Value, _ b: Value, at range: SourceRange) throws(QueryError) -> Value {
         if case .int(let x) = a, case .int(let y) = b {
+            let (r, overflow): (Int, Bool)
             switch op {
-            case "+": let (r, o) = x.addingReportingOverflow(y); return o ? .double(Double(x) + Double(y)) : .int(r)
-            case "-": let (r, o) = x.subtractingReportingOverflow(y); return o ? .double(Double(x) - Double(y)) : .int(r)
-            case "*": let (r, o) = x.multipliedReportingOverflow(by: y); return o ? .double(Double(x) * Double(y)) : .int(r)
-            case "%": return y == 0 ? .null : .int(x % y)
-            default: break
+            case "+": (r, overflow) = x.addingReportingOverflow(y)
+            case "-": (r, overflow) = x.subtractingReportingOverflow(y)
+            case "*": (r, overflow) = x.multipliedReportingOverflow(by: y)
+            // Int.min % -1 traps in Swift, though the remainder is 0.
+            case "%": return y == 0 ? .null : .int(y == -1 ? 0 : x % y)
+            default: (r, overflow) = (0, false)
+            }
+            if op != "/" {
+                if overflow { throw overflowError("\(x) \(op) \(y)", at: range) }
+                return .int(r)
             }
         }
         guard let x = a.number, let y = b.number else { return .null }
@@ -113,6 +121,24 @@ public enum ValueOps {
         case "%": return y == 0 ? .null : .double(x.truncatingRemainder(dividingBy: y))
         default: return .null
         }
+    }
+
+    /// `-x`; the negation of the smallest integer does not fit.
+    static func negate(_ v: Value, at range: SourceRange) throws(QueryError) -> Value {
+        switch v {
+        case .int(let i):
+            let (r, overflow) = Int(0).subtractingReportingOverflow(i)
+            if overflow { throw overflowError("-(\(i))", at: range) }
+            return .int(r)
+        case .double(let d): return .double(-d)
+        default: return .null
+        }
+    }
+
+    /// The one message for every integer result beyond 64 bits.
+    static func overflowError(_ what: String, at range: SourceRange) -> QueryError {
+        QueryError("integer overflow in \(what)", at: range,
+                   hint: "integers are 64-bit, \(Int.min) to \(Int.max); multiply by 1.0 to work in floating point")
     }
 
     static func truth(_ v: Value) -> Bool? {

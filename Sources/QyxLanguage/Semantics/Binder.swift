@@ -35,8 +35,8 @@ struct Binder {
         case .field(let path, let range): return try field(path, range)
         case .word(let w, _): return Typed(expr: .constant(.text(w)), type: .text)
         case .string(let s, _): return Typed(expr: .constant(.text(s)), type: .text)
-        case .number(let v, let isInt, _):
-            if isInt, let i = Int(exactly: v) { return Typed(expr: .constant(.int(i)), type: .int) }
+        case .number(let v, let integer, _):
+            if let i = integer { return Typed(expr: .constant(.int(i)), type: .int) }
             return Typed(expr: .constant(.double(v)), type: .number)
         case .date(let d, _): return Typed(expr: .constant(.date(d)), type: .date)
         case .null: return Typed(expr: .constant(.null), type: .null)
@@ -54,7 +54,7 @@ struct Binder {
             guard t.type.isNumeric || t.type == .null else {
                 throw QueryError("'-' needs a number, but this is \(t.type.spoken)", at: range)
             }
-            return Typed(expr: .unary("-", t.expr), type: t.type)
+            return Typed(expr: .negate(t.expr, range), type: t.type)
         case .binary(let op, let l, let r, let range): return try binary(op, l, r, range)
         case .between(let x, let lo, let hi, let negated, let range):
             let tx = try bind(x), tl = try bind(lo), th = try bind(hi)
@@ -165,7 +165,7 @@ struct Binder {
                 throw QueryError("'\(op)' needs numbers, but \(exprName(e)) is \(t.type.spoken)", at: e.range)
             }
             let type: ValueType = (a.type == .int && b.type == .int && op != "/") ? .int : .number
-            return Typed(expr: .binary(op, a.expr, b.expr), type: type)
+            return Typed(expr: .arithmetic(op, a.expr, b.expr, range), type: type)
         case "~", "!~":
             let a = try bind(l)
             guard a.type.isTextual || a.type == .list else {
@@ -179,22 +179,12 @@ struct Binder {
                 pattern = s
             default: throw QueryError("'~' needs a regular expression in quotes", at: r.range)
             }
-            // Foundation leaks the copy of any pattern over 256 UTF-16 units (CFRegularExpression's
-            // stack buffer); no pattern an analyst writes is that long.
-            if pattern.utf16.count > RegexGuard.maximumLength {
-                throw QueryError("regular expression of \(pattern.utf16.count) characters; the limit is \(RegexGuard.maximumLength)",
+            if pattern.count > Pattern.maximumLength {
+                throw QueryError("regular expression of \(pattern.count) characters; the limit is \(Pattern.maximumLength)",
                                  at: r.range, hint: "split it into several ~ conditions joined by or")
             }
-            if let fragment = RegexGuard.nestedRepetition(in: pattern) {
-                throw QueryError("regular expression with a repeated group that repeats inside, \(fragment), can take exponential time; qyx refuses it",
-                                 at: r.range, hint: "write the group without the inner repetition, or use contains")
-            }
-            do {
-                let regex = try NSRegularExpression(pattern: pattern)
-                return Typed(expr: .regex(a.expr, regex, negated: op == "!~"), type: .bool)
-            } catch {
-                throw QueryError("invalid regular expression \"\(pattern)\"", at: r.range)
-            }
+            guard let regex = Pattern(pattern) else { throw QueryError("invalid regular expression \"\(pattern)\"", at: r.range) }
+            return Typed(expr: .regex(a.expr, regex, negated: op == "!~", range), type: .bool)
         case "like", "contains":
             let a = try bind(l), b = try bind(r)
             guard (a.type.isTextual || a.type == .list || a.type == .null) && (b.type.isTextual || b.type == .null) else {
@@ -247,7 +237,7 @@ struct Binder {
             }
             if star {
                 guard name == "count" else { throw QueryError("only count(*) takes *", at: range) }
-                return Typed(expr: .aggregate("count", nil, distinct: false), type: .int)
+                return Typed(expr: .aggregate("count", nil, distinct: false, range), type: .int)
             }
             guard args.count == 1 else { throw QueryError("\(name)() takes one argument", at: range) }
             var inner = self
@@ -257,7 +247,7 @@ struct Binder {
                 throw QueryError("\(name)() needs numbers, but \(exprName(args[0])) is \(arg.type.spoken)", at: args[0].range)
             }
             let type: ValueType = name == "count" ? .int : name == "avg" ? .number : (name == "sum" ? (arg.type == .int ? .int : .number) : arg.type)
-            return Typed(expr: .aggregate(name, arg.expr, distinct: distinct), type: type)
+            return Typed(expr: .aggregate(name, arg.expr, distinct: distinct, range), type: type)
         }
         guard let arity = Self.scalars[name] else {
             let hint = Suggest.closest(name, among: Array(Self.aggregates) + Array(Self.scalars.keys)).map { "did you mean \($0)?" }
@@ -275,7 +265,7 @@ struct Binder {
         case "abs", "round": type = bound[0].type == .int && name == "abs" ? .int : .number
         default: type = bound.first { $0.type != .null }?.type ?? .null
         }
-        return Typed(expr: .scalarCall(name, bound.map(\.expr)), type: type)
+        return Typed(expr: .scalarCall(name, bound.map(\.expr), range), type: type)
     }
 
     func exprName(_ e: Expr) -> String {

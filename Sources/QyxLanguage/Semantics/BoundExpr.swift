@@ -1,4 +1,3 @@
-import Foundation
 import QyxModel
 
 /// The static type of an expression, checked before anything runs.
@@ -45,17 +44,22 @@ indirect enum BoundExpr {
     /// A field of the row's document.
     case documentColumn(Int)
     case constant(Value)
+    /// `not`.
     case unary(String, BoundExpr)
-    /// Arithmetic, comparison, `and`/`or`, `like`, `contains`.
+    /// `-x`, located for its overflow error.
+    case negate(BoundExpr, SourceRange)
+    /// `+ - * / %`, located for its overflow error.
+    case arithmetic(String, BoundExpr, BoundExpr, SourceRange)
+    /// Comparison, `and`/`or`, `like`, `contains`.
     case binary(String, BoundExpr, BoundExpr)
-    case regex(BoundExpr, NSRegularExpression, negated: Bool)
+    case regex(BoundExpr, Pattern, negated: Bool, SourceRange)
     /// `F op 1500 人`: rows whose amount, in its base unit, compares; other units never match.
     case quantity(op: String, BoundExpr, unit: UnitRef, value: Double, baseUnit: String)
     case between(BoundExpr, BoundExpr, BoundExpr, negated: Bool)
     case inList(BoundExpr, [BoundExpr], negated: Bool)
     case isNull(BoundExpr, negated: Bool)
-    case scalarCall(String, [BoundExpr])
-    case aggregate(String, BoundExpr?, distinct: Bool)
+    case scalarCall(String, [BoundExpr], SourceRange)
+    case aggregate(String, BoundExpr?, distinct: Bool, SourceRange)
     /// A select item referred to by its alias in `having` or `order by`.
     case outputColumn(Int)
 
@@ -63,11 +67,12 @@ indirect enum BoundExpr {
         switch self {
         case .aggregate: return true
         case .column, .documentColumn, .constant, .outputColumn: return false
-        case .unary(_, let e), .regex(let e, _, _), .quantity(_, let e, _, _, _), .isNull(let e, _): return e.containsAggregate
-        case .binary(_, let a, let b): return a.containsAggregate || b.containsAggregate
+        case .unary(_, let e), .negate(let e, _), .regex(let e, _, _, _), .quantity(_, let e, _, _, _), .isNull(let e, _):
+            return e.containsAggregate
+        case .binary(_, let a, let b), .arithmetic(_, let a, let b, _): return a.containsAggregate || b.containsAggregate
         case .between(let a, let b, let c, _): return a.containsAggregate || b.containsAggregate || c.containsAggregate
         case .inList(let a, let list, _): return a.containsAggregate || list.contains { $0.containsAggregate }
-        case .scalarCall(_, let args): return args.contains { $0.containsAggregate }
+        case .scalarCall(_, let args, _): return args.contains { $0.containsAggregate }
         }
     }
 }

@@ -4,7 +4,8 @@ public indirect enum Expr: Sendable {
     case field([String], SourceRange)
     /// A bare word (`老有康养`, `elderly`) that the binder resolves to a value.
     case word(String, SourceRange)
-    case number(Double, isInteger: Bool, SourceRange)
+    /// `integer` is the exact value of a literal written without `.` or an exponent.
+    case number(Double, integer: Int?, SourceRange)
     case string(String, SourceRange)
     case date(String, SourceRange)
     /// `1500 人`, `0.6 亿元`, `90 %`.

@@ -325,21 +325,34 @@ public struct Parser {
             depth += 1
             defer { depth -= 1 }
             guard depth <= Self.maxDepth else { throw QueryError("expression nested more than \(Self.maxDepth) levels deep", at: t.range) }
-            let operand = try unary()
-            if case .number(let v, let isInt, _) = operand { return .number(-v, isInteger: isInt, span(from: t.range)) }
-            if case .quantity(let v, let unit, _) = operand { return .quantity(-v, unit: unit, span(from: t.range)) }
-            return .unary(op: "-", operand, span(from: t.range))
+            // A minus sign before a number is part of the literal, so -9223372036854775808 fits.
+            if current.kind == .number {
+                switch try primary(negative: true) {
+                case .number(let v, let integer, _): return .number(v, integer: integer, span(from: t.range))
+                case .quantity(let v, let unit, _): return .quantity(v, unit: unit, span(from: t.range))
+                case let other: return other
+                }
+            }
+            return .unary(op: "-", try unary(), span(from: t.range))
         }
         return try primary()
     }
 
-    mutating func primary() throws(QueryError) -> Expr {
+    mutating func primary(negative: Bool = false) throws(QueryError) -> Expr {
         let t = current
         switch t.kind {
         case .number:
             _ = advance()
-            let value = Double(t.text) ?? .nan
-            let isInt = !t.text.contains(".") && !t.text.lowercased().contains("e")
+            let value = (Double(t.text) ?? .nan) * (negative ? -1 : 1)
+            var integer: Int?
+            if !t.text.contains(".") && !t.text.lowercased().contains("e") {
+                let digits = negative ? "-" + t.text : t.text
+                guard let i = Int(digits) else {
+                    throw QueryError("integer overflow in \(digits)", at: t.range,
+                                     hint: "integers are 64-bit, \(Int.min) to \(Int.max); write \(digits).0 for a floating-point number")
+                }
+                integer = i
+            }
             // 1500 人, 0.6 亿元, 90 %: a number with a unit is a quantity.
             if current.kind == .word, current.text.count <= 4, current.range.start.offset > t.range.start.offset {
                 let unit = advance()
@@ -349,7 +362,7 @@ public struct Parser {
                 _ = advance()
                 return .quantity(value, unit: "%", span(from: t.range))
             }
-            return .number(value, isInteger: isInt, t.range)
+            return .number(value, integer: integer, t.range)
         case .string:
             _ = advance()
             return .string(t.text, t.range)

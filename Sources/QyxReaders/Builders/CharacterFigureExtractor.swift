@@ -10,6 +10,7 @@ struct CharacterFigureExtractor {
     typealias Found = FigureExtractor.Found
 
     let documentYear: Int?
+    let cancellation: Cancellation
 
     func extract(_ raw: String) -> [Found] {
         // Full-width digits and signs read as ASCII; one character for one, so offsets hold.
@@ -18,6 +19,7 @@ struct CharacterFigureExtractor {
         var i = 0
         while i < chars.count {
             guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            if cancellation.stopped() != nil { break }
             let start = i
             var end = i
             while end < chars.count, chars[end].isASCII, chars[end].isNumber { end += 1 }
@@ -124,7 +126,7 @@ struct CharacterFigureExtractor {
         if chars[..<start].allSatisfy({ $0 == " " }), ".、．)）\t".contains(next) { return true }
         // 15分钟…圈 names a service radius, not a duration.
         if unit == "分钟" {
-            let rest = chars[end...].prefix { !FigureExtractor.clauseEnds.contains($0) }.prefix(12)
+            let rest = chars[end...].prefix(12).prefix { !FigureExtractor.clauseEnds.contains($0) }
             if rest.contains("圈") { return true }
         }
         return false
@@ -140,10 +142,11 @@ struct CharacterFigureExtractor {
 
     func figure(_ chars: [Character], _ start: Int, _ end: Int, value: Double, unit: String?, op: ComparisonOp, unitLength: Int? = nil) -> Found? {
         guard let unit else { return nil }
+        let reach = FigureExtractor.reach
         var a = start
-        while a > 0, !FigureExtractor.clauseEnds.contains(chars[a - 1]) { a -= 1 }
+        while a > 0, start - a < reach, !FigureExtractor.clauseEnds.contains(chars[a - 1]) { a -= 1 }
         var b = end
-        while b < chars.count, !FigureExtractor.clauseEnds.contains(chars[b]) { b += 1 }
+        while b < chars.count, b - end < reach, !FigureExtractor.clauseEnds.contains(chars[b]) { b += 1 }
         let clause = TextCleaning.trim(String(chars[a..<b]))
         return Found(value: value, unit: unit, op: op, subject: subject(chars, clauseStart: a, start: start, end: end + (unitLength ?? unit.count), clauseEnd: b),
                      year: year(chars, start) ?? documentYear, clause: clause, offset: start)
@@ -151,10 +154,11 @@ struct CharacterFigureExtractor {
 
     /// A year stated in the figure's sentence: the last before it, else the first after it.
     func year(_ chars: [Character], _ position: Int) -> Int? {
+        let reach = FigureExtractor.reach
         var a = position
-        while a > 0, !FigureExtractor.sentenceEnds.contains(chars[a - 1]) { a -= 1 }
+        while a > 0, position - a < reach, !FigureExtractor.sentenceEnds.contains(chars[a - 1]) { a -= 1 }
         var b = position
-        while b < chars.count, !FigureExtractor.sentenceEnds.contains(chars[b]) { b += 1 }
+        while b < chars.count, b - position < reach, !FigureExtractor.sentenceEnds.contains(chars[b]) { b += 1 }
         var years: [(Int, Int)] = []
         var i = a
         while i + 4 < b + 1, i + 4 <= chars.count {

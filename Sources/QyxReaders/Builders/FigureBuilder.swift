@@ -4,8 +4,11 @@ import QyxModel
 /// project boxes) and the cells of reform and project tables. Indicator tables, pairing tables,
 /// the title and the page chrome are not prose.
 enum FigureBuilder {
-    static func build(_ file: SourceFile, prose: [Int], paragraphs: [Paragraph], corpus: Corpus, document: PlanDocument) -> [Figure] {
-        let extractor = FigureExtractor(documentYear: document.periodEnd)
+    /// Stops early (the result is then dropped) when `cancellation` asks, checked at every line
+    /// and every number: reading figures is where a load spends its time.
+    static func build(_ file: SourceFile, prose: [Int], paragraphs: [Paragraph], corpus: Corpus, document: PlanDocument,
+                      cancellation: Cancellation) -> [Figure] {
+        let extractor = FigureExtractor(documentYear: document.periodEnd, cancellation: cancellation)
         let taskStarting = Dictionary(corpus.tasks.map { ($0.provenance.line, $0) }, uniquingKeysWith: { a, _ in a })
         let reforms = Dictionary(corpus.reforms.map { ($0.provenance.line, $0) }, uniquingKeysWith: { a, _ in a })
         var reformTaskLines: [Int: Reform] = [:]
@@ -14,6 +17,7 @@ enum FigureBuilder {
         let starts = paragraphs.map(\.line)
         var figures: [Figure] = []
         for line in prose {
+            if cancellation.stopped() != nil { break }
             let text = file[line: line]
             let found = extractor.extract(text)
             if found.isEmpty { continue }

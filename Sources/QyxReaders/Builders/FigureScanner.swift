@@ -12,9 +12,10 @@ struct FigureScanner {
     /// The line, full-width digits and signs folded to ASCII; one scalar is one character.
     let chars: [Unicode.Scalar]
     let documentYear: Int?
+    let cancellation: Cancellation
 
     /// Nil when some scalar of `raw` is not plain.
-    init?(_ raw: String, documentYear: Int?) {
+    init?(_ raw: String, documentYear: Int?, cancellation: Cancellation) {
         var plain = true
         // Written in place: appending checked the array's room and uniqueness at every scalar.
         // Decoded from the bytes: the scalar view's iterator cost several times as much.
@@ -34,6 +35,7 @@ struct FigureScanner {
         }
         guard plain else { return nil }
         self.documentYear = documentYear
+        self.cancellation = cancellation
     }
 
     /// A scalar that is a character on its own next to any other plain scalar (no combining
@@ -104,6 +106,7 @@ struct FigureScanner {
         var i = 0
         while i < n {
             guard Self.isDigit(chars[i]) else { i += 1; continue }
+            if cancellation.stopped() != nil { break }
             let start = i
             var end = digitsEnd(from: i)
             if end + 1 < n, chars[end] == ".", Self.isDigit(chars[end + 1]) { end = digitsEnd(from: end + 1) }
@@ -229,7 +232,7 @@ struct FigureScanner {
         if chars[..<start].allSatisfy({ $0 == " " }), ".、．)）\t".unicodeScalars.contains(next) { return true }
         // 15分钟…圈 names a service radius, not a duration.
         if unit == "分钟" {
-            let rest = chars[end...].prefix { !Self.clauseEnds.contains($0) }.prefix(12)
+            let rest = chars[end...].prefix(12).prefix { !Self.clauseEnds.contains($0) }
             if rest.contains("圈") { return true }
         }
         return false
@@ -246,10 +249,11 @@ struct FigureScanner {
 
     /// The figure for the number at `start..<end`: its clause, subject and year.
     func figure(_ start: Int, _ end: Int, value: Double, unit: String, op: ComparisonOp, unitLength: Int? = nil) -> Found {
+        let reach = FigureExtractor.reach
         var a = start
-        while a > 0, !Self.clauseEnds.contains(chars[a - 1]) { a -= 1 }
+        while a > 0, start - a < reach, !Self.clauseEnds.contains(chars[a - 1]) { a -= 1 }
         var b = end
-        while b < chars.count, !Self.clauseEnds.contains(chars[b]) { b += 1 }
+        while b < chars.count, b - end < reach, !Self.clauseEnds.contains(chars[b]) { b += 1 }
         let subjectEnd = end + (unitLength ?? unit.unicodeScalars.count)
         return Found(value: value, unit: unit, op: op, subject: subject(clauseStart: a, start: start, end: subjectEnd, clauseEnd: b),
                      year: year(start) ?? documentYear, clause: Self.string(Self.trimmed(chars[a..<b])), offset: start)
@@ -257,11 +261,11 @@ struct FigureScanner {
 
     /// A year stated in the figure's sentence: the last before it, else the first after it.
     func year(_ position: Int) -> Int? {
-        let n = chars.count
+        let n = chars.count, reach = FigureExtractor.reach
         var a = position
-        while a > 0, !Self.sentenceEnds.contains(chars[a - 1]) { a -= 1 }
+        while a > 0, position - a < reach, !Self.sentenceEnds.contains(chars[a - 1]) { a -= 1 }
         var b = position
-        while b < n, !Self.sentenceEnds.contains(chars[b]) { b += 1 }
+        while b < n, b - position < reach, !Self.sentenceEnds.contains(chars[b]) { b += 1 }
         var first: Int?, lastBefore: Int?
         var i = a
         while i + 4 <= b {
@@ -317,8 +321,14 @@ struct FigureScanner {
     /// `trailing`, a trailing operator word and 的/为/均.
     static func clean(_ text: ArraySlice<Unicode.Scalar>, trailing: Bool) -> ArraySlice<Unicode.Scalar> {
         var t = trimmed(ArraySlice(text.filter { !quotes.contains($0) }))
-        // Years and 到/至 phrases are context, not subject.
-        while let year = yearPhrase(in: t) { t.removeSubrange(year) }
+        // Years and 到/至 phrases are context, not subject. After a removal the next phrase
+        // starts at most 6 characters before it (one may form across the join), never earlier:
+        // searching on from there keeps this linear.
+        var from = t.startIndex
+        while let year = yearPhrase(in: t, from: from) {
+            t.removeSubrange(year)
+            from = max(t.startIndex, year.lowerBound - 6)
+        }
         var changed = true
         while changed {
             changed = false
@@ -334,9 +344,9 @@ struct FigureScanner {
         return trimmed(t)
     }
 
-    /// The first `(到|至|在)?\d{4}年(底|末|前)?` in `t`.
-    static func yearPhrase(in t: ArraySlice<Unicode.Scalar>) -> Range<Int>? {
-        for start in t.indices {
+    /// The first `(到|至|在)?\d{4}年(底|末|前)?` in `t` starting at `from` or later.
+    static func yearPhrase(in t: ArraySlice<Unicode.Scalar>, from: Int) -> Range<Int>? {
+        for start in from..<t.endIndex {
             var p = start
             if t[p] == "到" || t[p] == "至" || t[p] == "在" { p += 1 }
             guard p + 4 < t.endIndex, t[p..<(p + 4)].allSatisfy(isDigit), t[p + 4] == "年" else { continue }

@@ -127,4 +127,18 @@ import Testing
         }
         #expect((found ?? "") == first)
     }
+
+    /// A line of prose with no clause or sentence mark: each figure reads `reach` characters
+    /// either side of its number, not the whole line (which made loading cubic in its length).
+    /// Both readers agree (the scalar one, and the Character one for a line with a combining mark).
+    @Test(arguments: ["", "e\u{301}"])
+    func aClauseReachesAFixedDistance(_ prefix: String) {
+        let filler = String(repeating: "推进公共服务优质共享", count: 100)
+        let line = prefix + filler + "2030年新增托位300个" + filler + "建成养老机构12家" + filler
+        let found = FigureExtractor(documentYear: 2024).extract(line)
+        #expect(found.map { "\($0.subject)|\(Value.format($0.value))|\($0.year.map(String.init) ?? "")|\($0.clause.count)" }
+                == ["共享推进公共服务优质共享新增托位|300|2030|1027", "推进公共服务优质共享建成养老机构|12|2024|1026"])
+        // 512 characters before the number (503 of filler, then 2030年新增托位), 512 after it (个 and 511).
+        #expect(found.first?.clause == String(filler.suffix(503)) + "2030年新增托位300个" + String(filler.prefix(511)))
+    }
 }
