@@ -51,6 +51,21 @@ public struct ReportRenderer {
         }
     }
 
+    /// The first line of a Markdown report written to a file: invisible once rendered, it tells
+    /// a later `render -o` that the file is a report it may replace. (HTML reports carry
+    /// `<meta name="generator" content="qyx">`.)
+    public static let markdownMarker = "<!-- written by qyx render -->\n"
+
+    /// Whether the file at `path` is a report qyx wrote, judged by its first kilobyte.
+    public static func wroteReport(at path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1024) else { return false }
+        let text = String(decoding: head, as: UTF8.self)
+        return text.hasPrefix(markdownMarker)
+            || text.hasPrefix("<!DOCTYPE html>") && text.contains("<meta name=\"generator\" content=\"qyx\">")
+    }
+
     /// A front-matter title may name parameters: `{{region}} {{year}} 年七优享报告`.
     static func fill(_ title: String, _ values: [String: Value]) -> String {
         guard let template = try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + title) else { return title }
