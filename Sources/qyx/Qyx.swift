@@ -36,7 +36,7 @@ struct CorpusOptions: ParsableArguments {
     /// The `--docs` files by identity, so that no output of the run lands on one of them.
     func inputs() -> [FileIdentity: String] {
         var inputs: [FileIdentity: String] = [:]
-        for url in CorpusLoader.urls(builtin: false, paths: docs) {
+        for url in CorpusLoader.urls(builtin: false, paths: docs).urls {
             if let identity = FileIdentity(path: url.path) { inputs[identity] = "a --docs file" }
         }
         return inputs
@@ -67,7 +67,9 @@ struct CorpusOptions: ParsableArguments {
         }
         // Each document goes into columns on the thread that read it: the whole model is never held.
         var builder = Database.Builder()
-        CorpusLoader.read(CorpusLoader.urls(builtin: !noBuiltin, paths: docs), progress: LoadProgress.reporter(),
+        let (urls, warnings) = CorpusLoader.urls(builtin: !noBuiltin, paths: docs)
+        for warning in warnings { builder.append(warning) }
+        CorpusLoader.read(urls, progress: LoadProgress.reporter(),
                           prepare: { Database.Part($0) }) { loaded in
             switch loaded {
             case .document(let part): builder.append(part)
