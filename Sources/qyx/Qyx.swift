@@ -231,7 +231,7 @@ struct Export: ParsableCommand {
         try corpusOptions.checkPaths()
         // The destination is checked before the documents are read: a refusal costs nothing.
         let replacement = format == .sqlite
-            ? Replacement.beginOrExit(target, force: force, inputs: corpusOptions.inputs(), wroteByQyx: SQLiteExporter.wroteDatabase)
+            ? Replacement.beginOrExit(target, force: force, intoDevice: false, inputs: corpusOptions.inputs(), wroteByQyx: SQLiteExporter.wroteDatabase)
             : nil
         let corpus = corpusOptions.load()
         switch format {

@@ -38,6 +38,12 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try corpusOptions.checkPaths()
+        // A FIFO or a device would block the read or never end it.
+        var info = stat()
+        if stat(template, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            Terminal.error("qyx: cannot read \(template): not a regular file")
+            throw ExitCode(2)
+        }
         guard let data = FileManager.default.contents(atPath: template) else {
             Terminal.error("qyx: cannot read \(template)")
             throw ExitCode(2)

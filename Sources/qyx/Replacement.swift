@@ -39,9 +39,10 @@ struct Replacement {
 
     var writer: OutputWriter { OutputWriter(fd: fd, name: name) }
 
-    /// Checks `path` and opens the file to write. `inputs` are the files this run reads;
-    /// `inputName` says what they are in the message.
-    static func begin(_ path: String, force: Bool, inputs: [FileIdentity: String],
+    /// Checks `path` and opens the file to write. `inputs` are the files this run reads, with
+    /// what they are for the message; `intoDevice` says whether `--force` may write into a
+    /// device (text can go to /dev/null; a database cannot).
+    static func begin(_ path: String, force: Bool, intoDevice: Bool = true, inputs: [FileIdentity: String],
                       wroteByQyx: (String) -> Bool) throws(WriteFailure) -> Replacement {
         var target = path
         var info = stat()
@@ -60,7 +61,7 @@ struct Replacement {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 throw WriteFailure(path, reason: "is a directory")
-            case S_IFCHR where force:
+            case S_IFCHR where force && intoDevice:
                 let fd = open(target, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
                 guard fd >= 0 else { throw WriteFailure(path, errno: errno) }
                 return Replacement(fd: fd, temporary: nil, target: target, name: path)
@@ -92,10 +93,10 @@ struct Replacement {
     }
 
     /// `begin`, or the refusal reported and exit 1.
-    static func beginOrExit(_ path: String, force: Bool, inputs: [FileIdentity: String],
+    static func beginOrExit(_ path: String, force: Bool, intoDevice: Bool = true, inputs: [FileIdentity: String],
                             wroteByQyx: (String) -> Bool) -> Replacement {
         do {
-            return try begin(path, force: force, inputs: inputs, wroteByQyx: wroteByQyx)
+            return try begin(path, force: force, intoDevice: intoDevice, inputs: inputs, wroteByQyx: wroteByQyx)
         } catch {
             Terminal.error(error.description)
             Terminal.exitNow(1)

@@ -114,6 +114,16 @@ import Testing
         return (out, r.err, r.status, path)
     }
 
+    @Test func aTemplateThatIsNotARegularFileIsNotRead() throws {
+        let fifo = try temporaryFolder().appendingPathComponent("t.md").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        for path in [fifo, "/dev/zero"] {
+            let r = try runQyx(["render", path])
+            #expect(r.err == "qyx: cannot read \(path): not a regular file\n")
+            #expect(r.status == 2)
+        }
+    }
+
     @Test func billionLaughsInTheFrontMatterIsRefused() throws {
         var yaml = "title: x\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         for (i, name) in "bcdefghi".enumerated() {

@@ -189,6 +189,9 @@ import Testing
         }
         #expect(Hostile.snapshot(folder) == before)
         #expect(try sqlite3(mine, "select name from accounts") == "x\n")
+        let device = try runQyx(["export", "--format", "sqlite", "/dev/null", "--force"])
+        #expect(device.err == "qyx: cannot write /dev/null: not a regular file\n")
+        #expect(device.status == 1)
         // Its own export is replaced, keeping mode 0600; it carries the application id 'QYX1'.
         let db = folder.appendingPathComponent("qyx.db").path
         #expect(try runQyx(["export", "--format", "sqlite", db]).status == 0)
