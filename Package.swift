@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "QyxModel", targets: ["QyxModel"]),
         .library(name: "QyxReaders", targets: ["QyxReaders"]),
         .library(name: "QyxLanguage", targets: ["QyxLanguage"]),
+        // For the fuzz targets in Tests/Fuzz.
+        .library(name: "QyxReports", targets: ["QyxReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

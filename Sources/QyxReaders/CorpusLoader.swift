@@ -3,38 +3,78 @@ import QyxModel
 
 /// Loads the built-in corpus and documents named on the command line.
 public enum CorpusLoader {
-    /// Text files under `url` (a file or a folder, searched recursively), in name order. Names
-    /// starting with a dot are left out; symbolic links to files are followed, to folders not.
-    public static func files(at url: URL) -> [URL] {
+    /// Text files under `url` (a file or a folder, searched recursively), in name order, and
+    /// warnings for what was passed over: folders that cannot be read, broken links, entries
+    /// that are not regular files, and links back to a folder already read. Names starting
+    /// with a dot are left out; symbolic links are followed, each folder read once (by device
+    /// and inode, so a link loop ends).
+    public static func files(at url: URL) -> (urls: [URL], warnings: [Diagnostic]) {
         var info = stat()
-        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return [url] }
-        var found: [String] = []
-        collect(in: url.path, into: &found)
-        return found.sorted().map { URL(fileURLWithPath: $0) }
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return ([url], []) }
+        var walk = Walk()
+        walk.visited.insert(FolderIdentity(info))
+        walk.collect(in: url.path)
+        return (walk.found.sorted().map { URL(fileURLWithPath: $0) }, walk.warnings.sorted { $0.file < $1.file })
     }
 
-    /// readdir(3) with the entry types it gives for free: Foundation's enumerator asked for
-    /// each file's resource values, a cost the size of reading a small document.
-    private static func collect(in folder: String, into found: inout [String]) {
-        guard let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
-                var info = stat()
-                let result = type == Int32(DT_LNK) ? stat(path, &info) : lstat(path, &info)
-                guard result == 0 else { continue }
-                let isFolder = info.st_mode & S_IFMT == S_IFDIR
-                if isFolder && type == Int32(DT_LNK) { continue }
-                type = isFolder ? Int32(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN)
+    /// A folder's device and inode: the same folder under any name.
+    struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// One recursive listing.
+    struct Walk {
+        var found: [String] = []
+        var warnings: [Diagnostic] = []
+        var visited = Set<FolderIdentity>()
+
+        mutating func warn(_ path: String, _ message: String) {
+            warnings.append(Diagnostic(.warning, file: path, line: nil, message))
+        }
+
+        /// readdir(3) with the entry types it gives for free: Foundation's enumerator asked for
+        /// each file's resource values, a cost the size of reading a small document.
+        mutating func collect(in folder: String) {
+            guard let dir = opendir(folder) else {
+                warn(folder, "cannot read folder: \(String(cString: strerror(errno))); skipped")
+                return
             }
-            if type == Int32(DT_DIR) {
-                collect(in: path, into: &found)
-            } else if type == Int32(DT_REG), !name.hasPrefix(".") {
-                found.append(path)
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." || name.hasPrefix(".") { continue }
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) || type == Int32(DT_DIR) {
+                    let link = type == Int32(DT_LNK)
+                    var info = stat()
+                    guard (link ? stat(path, &info) : lstat(path, &info)) == 0 else {
+                        warn(path, link ? "broken symbolic link; skipped" : "cannot read: \(String(cString: strerror(errno))); skipped")
+                        continue
+                    }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR:
+                        guard visited.insert(FolderIdentity(info)).inserted else {
+                            warn(path, "symbolic link to a folder already read; skipped")
+                            continue
+                        }
+                        type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    default: type = Int32(DT_UNKNOWN)
+                    }
+                }
+                if type == Int32(DT_DIR) {
+                    collect(in: path)
+                } else if type == Int32(DT_REG) {
+                    found.append(path)
+                } else {
+                    warn(path, "not a regular file; skipped")
+                }
             }
         }
     }
@@ -42,7 +82,7 @@ public enum CorpusLoader {
     /// The five documents shipped inside the package.
     public static var builtinFiles: [URL] {
         guard let folder = Bundle.module.url(forResource: "corpus", withExtension: nil) else { return [] }
-        return files(at: folder)
+        return files(at: folder).urls
     }
 
     /// What reading a file gave: its document, or a diagnostic for a file that gave none.
@@ -67,18 +107,25 @@ public enum CorpusLoader {
                                       prepare: @escaping @Sendable (Corpus) -> Document,
                                       take: (Loaded<Document>) -> Void) -> Cancellation.Stop? {
         var seen = Set<String>()
+        // Text already loaded, by its hash: the same document under two names loads once.
+        var texts: [Int: String] = [:]
         var bytes = 0
         var done = 0
         var stopped: Cancellation.Stop?
         Parallel.stream(urls.count, make: { read(urls[$0], cancellation).map(prepare) }) { result in
             if stopped != nil { return }
             switch result {
-            case .success(let (id, document, size)):
+            case .success(let (id, document, size, hash)):
                 bytes += size
-                if seen.insert(id).inserted {
+                let path = urls[done].path
+                if let first = texts[hash] {
+                    take(.diagnostic(Diagnostic(.warning, file: path, line: nil,
+                                                "the same text as \(first), which is already loaded; this one is skipped")))
+                } else if seen.insert(id).inserted {
+                    texts[hash] = path
                     take(.document(document))
                 } else {
-                    take(.diagnostic(Diagnostic(.warning, file: urls[done].path, line: nil,
+                    take(.diagnostic(Diagnostic(.warning, file: path, line: nil,
                                                 "a document with id '\(id)' is already loaded; this one is skipped")))
                 }
             case .failure(let diagnostic):
@@ -94,9 +141,11 @@ public enum CorpusLoader {
         return stopped
     }
 
-    /// Reads every file into one model, with the conflicts among its documents.
-    public static func load(_ urls: [URL], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
+    /// Reads every file into one model, with the conflicts among its documents; `warnings` (from
+    /// listing the folders) come first.
+    public static func load(_ urls: [URL], warnings: [Diagnostic] = [], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
         var corpus = Corpus()
+        corpus.diagnostics = warnings
         read(urls, progress: progress, prepare: { $0 }) { loaded in
             switch loaded {
             case .document(let document): corpus.merge(document)
@@ -108,13 +157,13 @@ public enum CorpusLoader {
     }
 
     enum Outcome<Document> {
-        case success((id: String, document: Document, bytes: Int))
+        case success((id: String, document: Document, bytes: Int, hash: Int))
         case failure(Diagnostic)
         case stopped(Cancellation.Stop, Diagnostic)
 
         func map<T>(_ transform: (Document) -> T) -> Outcome<T> {
             switch self {
-            case .success(let (id, document, bytes)): return .success((id, transform(document), bytes))
+            case .success(let (id, document, bytes, hash)): return .success((id, transform(document), bytes, hash))
             case .failure(let diagnostic): return .failure(diagnostic)
             case .stopped(let stop, let diagnostic): return .stopped(stop, diagnostic)
             }
@@ -132,7 +181,7 @@ public enum CorpusLoader {
             let size = file.lines.reduce(0) { $0 + $1.utf8.count + 1 }
             let corpus = DocumentReader.read(file, cancellation: cancellation)
             if let stopped = stop() { return stopped }
-            return .success((file.id, corpus, size))
+            return .success((file.id, corpus, size, file.contentHash))
         } catch let error as ReadError {
             return .failure(Diagnostic(.error, file: error.path, line: error.line, error.message))
         } catch {
@@ -142,13 +191,20 @@ public enum CorpusLoader {
 
     /// The built-in corpus (unless `builtin` is false) plus every document under `paths`.
     public static func load(builtin: Bool = true, paths: [String] = [], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
-        load(urls(builtin: builtin, paths: paths), progress: progress)
+        let (urls, warnings) = urls(builtin: builtin, paths: paths)
+        return load(urls, warnings: warnings, progress: progress)
     }
 
-    /// The files of the built-in corpus (unless `builtin` is false) and of every path, in that order.
-    public static func urls(builtin: Bool = true, paths: [String] = []) -> [URL] {
+    /// The files of the built-in corpus (unless `builtin` is false) and of every path, in that
+    /// order, with the warnings of listing the folders.
+    public static func urls(builtin: Bool = true, paths: [String] = []) -> (urls: [URL], warnings: [Diagnostic]) {
         var urls = builtin ? builtinFiles : []
-        for path in paths { urls += files(at: URL(fileURLWithPath: path)) }
-        return urls
+        var warnings: [Diagnostic] = []
+        for path in paths {
+            let listed = files(at: URL(fileURLWithPath: path))
+            urls += listed.urls
+            warnings += listed.warnings
+        }
+        return (urls, warnings)
     }
 }

@@ -12,6 +12,9 @@ public struct SourceFile: Sendable {
     public let lines: [String]
     /// The file ended inside a UTF-8 character (a cut copy); the partial character was dropped.
     public var truncatedCharacter = false
+    /// A hash of the bytes decoded (after any BOM), so that the same text under two names is
+    /// noticed; 0 for text not read from bytes.
+    public var contentHash = 0
 
     public init(id: String, path: String, text: String) {
         self.id = id
@@ -42,18 +45,40 @@ public struct SourceFile: Sendable {
     }
 
     /// Reads `url` as UTF-8; anything else is an error that names the file and the first bad byte.
+    /// Only a regular file is read: a FIFO, a device or a socket is refused before reading
+    /// (opened without blocking, so a FIFO with no writer cannot hang the load).
     public static func read(_ url: URL) throws -> SourceFile {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ReadError(path: url.path, line: nil, message: "cannot read file: \(error.localizedDescription)")
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw ReadError(path: url.path, line: nil, message: "cannot read file: \(String(cString: strerror(errno)))")
         }
-        return try decode(data, path: url.path, id: url.deletingPathExtension().lastPathComponent)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw ReadError(path: url.path, line: nil, message: "cannot read file: \(String(cString: strerror(errno)))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw ReadError(path: url.path, line: nil, message: info.st_mode & S_IFMT == S_IFDIR ? "is a directory" : "not a regular file")
+        }
+        let size = Int(info.st_size)
+        var code: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { code = n < 0 ? errno : 0; break }
+                count += n
+            }
+        }
+        if code != 0 { throw ReadError(path: url.path, line: nil, message: "cannot read file: \(String(cString: strerror(code)))") }
+        return try decode(Data(bytes), path: url.path, id: url.deletingPathExtension().lastPathComponent)
     }
 
     public static func decode(_ data: Data, path: String, id: String) throws -> SourceFile {
         var bytes = Array(data)
+        if let wide = wideEncoding(bytes) {
+            throw ReadError(path: path, line: nil, message: "\(wide) text: convert with iconv -f \(wide) -t UTF-8")
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Control bytes other than tab, newline and carriage return mean a binary file, not text
         // in another encoding.
@@ -77,7 +102,30 @@ public struct SourceFile: Sendable {
         }
         var file = SourceFile(id: id, path: path, text: text)
         file.truncatedCharacter = truncated
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        file.contentHash = hasher.finalize()
         return file
+    }
+
+    /// "UTF-16" or "UTF-32" when the bytes are text in one of them: a byte-order mark, or NUL
+    /// bytes that fall (nearly) only where those encodings put the zero half of ASCII and BMP
+    /// characters. Random binary has its NULs anywhere.
+    static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32" }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        let head = bytes.prefix(4096)
+        var zeros = [0, 0, 0, 0]
+        for (i, b) in head.enumerated() where b == 0 { zeros[i % 4] += 1 }
+        let total = zeros.reduce(0, +)
+        guard total >= 8 else { return nil }
+        // BMP text in UTF-32 has two zero bytes in every four, and the character in the others.
+        let most = head.count / 4 * 9 / 10
+        if zeros[2] >= most, zeros[3] >= most, zeros[0] < most { return "UTF-32" }
+        if zeros[0] >= most, zeros[1] >= most, zeros[3] < most { return "UTF-32" }
+        let odd = zeros[1] + zeros[3], even = zeros[0] + zeros[2]
+        if odd * 20 >= total * 19 || even * 20 >= total * 19 { return "UTF-16" }
+        return nil
     }
 
     /// How many bytes at the end start a UTF-8 character that the file cuts off, if that is all

@@ -9,15 +9,19 @@ public enum SQLiteExporter {
         public let description: String
     }
 
-    /// Replaces `path` with a new database. Lists and records are stored as JSON text.
+    /// `PRAGMA application_id` of every database qyx writes ('QYX1'): how qyx knows a file it
+    /// may replace from somebody's own database.
+    public static let applicationID: UInt32 = 0x5159_5831
+
+    /// Writes a new database into `path`, which is absent or empty (the caller chose and checked
+    /// it). Lists and records are stored as JSON text.
     public static func export(_ corpus: Corpus, to path: String) throws {
-        try? FileManager.default.removeItem(atPath: path)
         var db: OpaquePointer?
         guard sqlite3_open(path, &db) == SQLITE_OK, let db else {
             throw Failure(description: "cannot create SQLite database '\(path)'")
         }
         defer { sqlite3_close(db) }
-        try run(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN")
+        try run(db, "PRAGMA application_id = \(Int32(bitPattern: applicationID)); PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN")
         for entity in EntityKind.allCases {
             let fields = entity.fields
             let columns = fields.map { "\(quoted($0.name)) \(sqlType($0.type))" }.joined(separator: ", ")
@@ -35,6 +39,16 @@ public enum SQLiteExporter {
             }
         }
         try run(db, "COMMIT")
+    }
+
+    /// Whether `path` is a SQLite database that qyx wrote: the header's application id
+    /// (big-endian at byte 68), read without opening it as a database.
+    public static func wroteDatabase(at path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 100), header.count == 100,
+              header.starts(with: Array("SQLite format 3\0".utf8)) else { return false }
+        return header[68..<72].reduce(0) { $0 << 8 | UInt32($1) } == applicationID
     }
 
     static func sqlType(_ type: FieldType) -> String {

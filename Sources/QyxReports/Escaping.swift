@@ -31,4 +31,27 @@ enum Escape {
         }
         return out
     }
+
+    /// Text that goes through the Markdown converter into HTML: every ASCII punctuation mark is
+    /// backslash-escaped (the converter drops the backslash and keeps the mark as text), and the
+    /// marks HTML gives meaning to become entities. So `[x](javascript:…)`, `![](http://…)`,
+    /// `*`, `#` and `<script>` from a document all arrive as the characters they are.
+    static func markdownForHTML(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            // An escaped backslash would vanish in the converter; as an entity it survives.
+            case "\\": out += "&#92;"
+            default:
+                if let a = c.asciiValue, a > 0x20, a < 0x7F, !c.isLetter, !c.isNumber { out += "\\" + String(c) } else { out.append(c) }
+            }
+        }
+        return out
+    }
 }

@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import QyxModel
 import Yams
@@ -19,6 +20,7 @@ struct FrontMatter {
         }
         var matter = FrontMatter(lineCount: end + 1)
         let yaml = lines[1..<end].joined(separator: "\n")
+        try check(yaml, file: file)
         let loaded: Any?
         do {
             loaded = try Yams.load(yaml: yaml)
@@ -37,6 +39,56 @@ struct FrontMatter {
             throw ReportError(file: file, line: 2, column: 1, message: "front matter must be a map (title:, params:)")
         }
         return (matter, lines[(end + 1)...].joined(separator: "\n"))
+    }
+
+    /// A title and a few parameters fit in far less.
+    static let maxBytes = 65_536
+    /// Nesting deeper than this is no front matter qyx reads, and Yams builds it recursively.
+    static let maxDepth = 32
+
+    /// Refuses what could make loading the YAML blow up before Yams builds anything: more than
+    /// `maxBytes`, nesting deeper than `maxDepth`, and anchors and aliases, which Yams expands
+    /// without a budget (nine nested aliases of nine make a billion nodes). libyaml's scanner
+    /// finds them as tokens, so an `&` or `*` inside a quoted string is not mistaken for one.
+    static func check(_ yaml: String, file: String) throws(ReportError) {
+        guard yaml.utf8.count <= maxBytes else {
+            throw ReportError(file: file, line: 2, column: 1, message: "front matter is over \(maxBytes / 1024) KB")
+        }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(yaml.utf8)
+        var failure: ReportError?
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0
+            var token = yaml_token_t()
+            // A scanner error is left to Yams, which reports it with its place.
+            while failure == nil, yaml_parser_scan(&parser, &token) == 1 {
+                defer { yaml_token_delete(&token) }
+                let type = token.type
+                let line = Int(token.start_mark.line) + 2, column = Int(token.start_mark.column) + 1
+                switch type {
+                case YAML_STREAM_END_TOKEN:
+                    return
+                case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
+                    failure = ReportError(file: file, line: line, column: column,
+                                          message: "front matter anchors and aliases (&name, *name) are not supported; write the value out")
+                case YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_BLOCK_MAPPING_START_TOKEN,
+                     YAML_FLOW_SEQUENCE_START_TOKEN, YAML_FLOW_MAPPING_START_TOKEN:
+                    depth += 1
+                    if depth > maxDepth {
+                        failure = ReportError(file: file, line: line, column: column,
+                                              message: "front matter nests deeper than \(maxDepth) levels")
+                    }
+                case YAML_BLOCK_END_TOKEN, YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN:
+                    depth -= 1
+                default:
+                    break
+                }
+            }
+        }
+        if let failure { throw failure }
     }
 
     static func value(_ any: Any) -> Value {

@@ -3,7 +3,7 @@ import Ink
 /// One self-contained HTML file: the Markdown converted by Ink, styles inline, nothing fetched.
 enum HTMLPage {
     static func render(markdown: String, title: String?) -> String {
-        let body = MarkdownParser().html(from: markdown)
+        let body = Self.safeLinks(MarkdownParser().html(from: markdown))
         // A heading taken from the filled Markdown is already escaped; a front-matter title is not.
         let heading = title.map(Escape.html) ?? firstHeading(markdown) ?? "qyx report"
         return """
@@ -27,6 +27,31 @@ enum HTMLPage {
 
         """
     }
+
+    /// Links and images come only from the template (document text is escaped), and even there
+    /// a link keeps only http, https, mailto or a scheme-less (relative) address, and an image
+    /// only a relative one: `javascript:` and `data:` links become their text, a remote image
+    /// its alt text, so the page runs nothing and fetches nothing from the network.
+    static func safeLinks(_ html: String) -> String {
+        // Ink writes links as `<a href="URL">TEXT</a>` and images as `<img src="URL" alt="ALT"/>`.
+        html.replacing(#/<a href="([^"]*)">(.*?)<\/a>/#.dotMatchesNewlines()) { linkAllowed(String($0.1)) ? String($0.0) : String($0.2) }
+            .replacing(#/<img src="([^"]*)" alt="([^"]*)"\/>/#) { imageAllowed(String($0.1)) ? String($0.0) : String($0.2) }
+    }
+
+    /// The scheme of `url`, lowercased, or nil for a relative address. An entity (`&#58;`) before
+    /// the path counts as a scheme: a browser decodes it in the attribute.
+    static func scheme(_ url: String) -> String? {
+        let head = url.prefix { !"/?#".contains($0) }
+        guard let colon = head.firstIndex(where: { $0 == ":" || $0 == "&" }) else { return nil }
+        return head[..<colon].lowercased().filter { !$0.isWhitespace }
+    }
+
+    static func linkAllowed(_ url: String) -> Bool {
+        guard let scheme = scheme(url) else { return true }
+        return ["http", "https", "mailto"].contains(scheme)
+    }
+
+    static func imageAllowed(_ url: String) -> Bool { scheme(url) == nil && !url.hasPrefix("//") }
 
     static func firstHeading(_ markdown: String) -> String? {
         markdown.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }

@@ -1,4 +1,5 @@
-/// Why a template cannot be rendered, located in the template: TEMPLATE:LINE:COL.
+/// Why a template cannot be rendered, located in the template: TEMPLATE:LINE:COL (line 0 for
+/// what is about the whole template, such as a `--param` it does not use).
 public struct ReportError: Error, CustomStringConvertible, Sendable {
     public let file: String
     public let line: Int
@@ -16,6 +17,6 @@ public struct ReportError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        "\(file):\(line):\(column): error: \(message)\n" + (excerpt ?? "")
+        (line > 0 ? "\(file):\(line):\(column)" : file) + ": error: \(message)\n" + (excerpt ?? "")
     }
 }

@@ -15,6 +15,9 @@ final class ReportRun {
     let citations: Citations
     private(set) var failure: ReportError?
     private var cache: [String: ResultSet] = [:]
+    /// Rows handed to sections so far, against `maxSectionRows`.
+    private var sectionRows = 0
+    static let maxSectionRows = 100_000
     /// Each query, parsed by `validate()`.
     private var statements: [ParsedStatement?] = []
 
@@ -100,6 +103,12 @@ final class ReportRun {
                 return "<span class=\"figure\"\(title)>\(Escape.html(value.displayText))</span>"
             }
         case .section:
+            // Nested sections multiply: three levels of a thousand rows would be a billion.
+            sectionRows += result.rows.count
+            guard sectionRows <= Self.maxSectionRows else {
+                fail("the template repeats its sections more than \(Self.maxSectionRows) times in all; narrow the queries", in: index)
+                return nil
+            }
             return result.rows.enumerated().map { r, row in
                 var fields: [String: Value] = [:]
                 for (c, column) in result.columns.enumerated() { fields[column.name] = row[c] }

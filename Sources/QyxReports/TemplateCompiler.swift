@@ -106,14 +106,9 @@ struct CompiledTemplate {
                     continue
                 }
                 if starts("{{{", at: i) {
-                    // The author's own unescaped variable: Mustache's business.
-                    let start = (line, column)
-                    guard let end = find("}}}", from: i + 3) else { throw error("unterminated {{{", line: start.0, column: start.1) }
-                    var copied = ""
-                    while i < end + 3 { copied.append(chars[i]); advance() }
-                    emit(copied)
-                    atLineStart = false
-                    continue
+                    // Fields hold document text; unescaped, it would be live markup.
+                    let name = find("}}}", from: i + 3).map { String(chars[(i + 3)..<$0]).trimmingCharacters(in: .whitespaces) } ?? "…"
+                    throw error("{{{\(name)}}} would write the value unescaped; use {{\(name)}}", line: line, column: column)
                 }
                 if starts("{{", at: i) {
                     try tag()
@@ -228,6 +223,16 @@ struct CompiledTemplate {
             original += content
             for _ in 0..<2 { advance() }
             let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
+            if sigil == nil, let mark = trimmed.first, "&>=%".contains(mark) {
+                let name = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+                switch mark {
+                case "&": throw error("{{&\(name)}} would write the value unescaped; use {{\(name)}}", line: start.0, column: start.1)
+                // A report is one file: there is nothing a partial could name.
+                case ">": throw error("unknown partial '\(name)': templates have no partials", line: start.0, column: start.1)
+                // Both could turn the escaping of values off.
+                default: throw error("{{\(mark)…}} (Mustache delimiters and pragmas) is not supported in templates", line: start.0, column: start.1)
+                }
+            }
             switch sigil {
             case "#", "^":
                 if Self.isQueryText(trimmed) {

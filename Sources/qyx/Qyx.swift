@@ -33,6 +33,24 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .customLong("quiet"), help: "Do not print document warnings.")
     var quiet = false
 
+    /// The `--docs` files by identity, so that no output of the run lands on one of them.
+    func inputs() -> [FileIdentity: String] {
+        var inputs: [FileIdentity: String] = [:]
+        for url in CorpusLoader.urls(builtin: false, paths: docs).urls {
+            if let identity = FileIdentity(path: url.path) { inputs[identity] = "a --docs file" }
+        }
+        return inputs
+    }
+
+    /// A `--docs` path that does not exist is a mistake in the command, not a document to warn
+    /// about: exit 2 before loading anything.
+    func checkPaths() throws {
+        for path in docs where access(path, F_OK) != 0 {
+            Terminal.error("qyx: --docs \(path): no such file or folder")
+            throw ExitCode(2)
+        }
+    }
+
     /// Loads the corpus and reports what could not be read on standard error.
     func load() -> Corpus {
         let corpus = CorpusLoader.load(builtin: !noBuiltin, paths: docs, progress: LoadProgress.reporter())
@@ -50,8 +68,10 @@ struct CorpusOptions: ParsableArguments {
         }
         // Each document goes into columns on the thread that read it: the whole model is never held.
         var builder = Database.Builder()
-        let stopped = CorpusLoader.read(CorpusLoader.urls(builtin: !noBuiltin, paths: docs), cancellation: cancellation,
-                                        progress: LoadProgress.reporter(), prepare: { Database.Part($0) }) { loaded in
+        let (urls, warnings) = CorpusLoader.urls(builtin: !noBuiltin, paths: docs)
+        for warning in warnings { builder.append(warning) }
+        let stopped = CorpusLoader.read(urls, cancellation: cancellation, progress: LoadProgress.reporter(),
+                                        prepare: { Database.Part($0) }) { loaded in
             switch loaded {
             case .document(let part): builder.append(part)
             case .diagnostic(let diagnostic): builder.append(diagnostic)
@@ -97,7 +117,7 @@ enum LoadProgress {
             last = now
             let line = String(format: "loading %d/%d documents, %.1f MB, %.1f MB/s", done, total,
                               Double(bytes) / 1e6, Double(bytes) / 1e6 / max(now - started, 1e-3))
-            FileHandle.standardError.write(Data(("\r" + line + (done == total ? "\n" : "")).utf8))
+            try? OutputWriter.standardError.write("\r" + line + (done == total ? "\n" : ""))
         }
     }
 }
@@ -132,6 +152,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         DisplayWidth.prepareLocale()
+        try corpusOptions.checkPaths()
         let parameters = try Parameters.parse(params)
         let source: (text: String, name: String)?
         if let command {
@@ -199,6 +220,9 @@ struct Export: ParsableCommand {
     @Option(help: "csv, jsonl or sqlite")
     var format: Format = .jsonl
 
+    @Flag(help: "With --format sqlite: replace a file qyx did not write, or write where a symbolic link points.")
+    var force = false
+
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
@@ -208,15 +232,23 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        try corpusOptions.checkPaths()
+        // The destination is checked before the documents are read: a refusal costs nothing.
+        let replacement = format == .sqlite
+            ? Replacement.beginOrExit(target, force: force, intoDevice: false, inputs: corpusOptions.inputs(), wroteByQyx: SQLiteExporter.wroteDatabase)
+            : nil
         let corpus = corpusOptions.load()
         switch format {
         case .sqlite:
+            guard let replacement else { return }
             do {
-                try SQLiteExporter.export(corpus, to: target)
+                try SQLiteExporter.export(corpus, to: replacement.path)
             } catch {
-                Terminal.error("qyx: \(error)")
+                replacement.abandon()
+                Terminal.error("qyx: cannot write \(target): \(error)")
                 throw ExitCode(1)
             }
+            replacement.finishOrExit()
         case .csv, .jsonl:
             let entity = EntityKind(rawValue: target)!
             var out = ""

@@ -34,9 +34,19 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a render whose queries run longer than this in all.", valueName: "seconds"))
     var timeout: Double = 60
 
+    @Flag(help: "Replace an output file qyx did not write, write where a symbolic link points, or into a device.")
+    var force = false
+
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
+        try corpusOptions.checkPaths()
+        // A FIFO or a device would block the read or never end it.
+        var info = stat()
+        if stat(template, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            Terminal.error("qyx: cannot read \(template): not a regular file")
+            throw ExitCode(2)
+        }
         guard let data = FileManager.default.contents(atPath: template) else {
             Terminal.error("qyx: cannot read \(template)")
             throw ExitCode(2)
@@ -46,28 +56,32 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         let format = to ?? (output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true ? .html : .markdown)
+        let parameters = try Parameters.parse(params)
+        // The destination is checked (and its temporary file made) before anything is loaded.
+        let replacement = output.map { output in
+            var inputs = corpusOptions.inputs()
+            if let identity = FileIdentity(path: template) { inputs[identity] = "the template" }
+            return Replacement.beginOrExit(output, force: force, inputs: inputs, wroteByQyx: ReportRenderer.wroteReport)
+        }
         // One time limit for the whole render: loading --docs and every query.
         let limit = Cancellation(limit: timeout > 0 ? timeout : nil)
         let engine = Engine(database: corpusOptions.database(cancellation: limit))
         engine.session = limit
-        let report: String
-        do {
-            report = try ReportRenderer(engine: engine).render(template: text, file: template,
-                                                              parameters: try Parameters.parse(params), to: format)
-        } catch let error as ReportError {
-            Terminal.error(error.description.hasSuffix("\n") ? String(error.description.dropLast()) : error.description)
+        let rendered = Result { () throws(ReportError) in
+            try ReportRenderer(engine: engine).render(template: text, file: template, parameters: parameters, to: format)
+        }
+        guard case .success(let report) = rendered else {
+            if case .failure(let error) = rendered {
+                Terminal.error(error.description.hasSuffix("\n") ? String(error.description.dropLast()) : error.description)
+            }
+            replacement?.abandon()
             throw ExitCode(1)
         }
-        guard let output else {
+        guard let replacement else {
             Terminal.write(report)
             return
         }
         // Written whole or not at all: a failed render leaves no partial file behind.
-        do {
-            try Data(report.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            Terminal.error("qyx: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        replacement.finishOrExit(writing: format == .markdown ? ReportRenderer.markdownMarker + report : report)
     }
 }

@@ -25,8 +25,9 @@ enum Terminal {
         return nil
     }
 
+    /// Results on standard output; a failed write ends qyx with its reason (see OutputWriter).
     static func write(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+        OutputWriter.standardOutput.writeOrExit(s)
     }
 
     /// Writes all of `text` to `fd`, retrying after signals; false on an error (EPIPE from a
@@ -50,7 +51,8 @@ enum Terminal {
     /// time took longer than the queries. Output is written unbuffered as it goes.
     static func exitNow(_ status: Int32) -> Never { exit(status) }
 
+    /// A message on standard error. If even that cannot be written there is nobody to tell.
     static func error(_ s: String) {
-        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+        try? OutputWriter.standardError.write(s.hasSuffix("\n") ? s : s + "\n")
     }
 }

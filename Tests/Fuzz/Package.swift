@@ -30,5 +30,30 @@ let package = Package(
                 .product(name: "QyxLanguage", package: "qyx"),
             ]
         ),
+        // A whole template (front matter and body) → ReportRenderer.render to Markdown and HTML.
+        .executableTarget(
+            name: "FuzzTemplate",
+            dependencies: [
+                .product(name: "QyxModel", package: "qyx"),
+                .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxLanguage", package: "qyx"),
+                .product(name: "QyxReports", package: "qyx"),
+            ]
+        ),
+        // Bytes → DatabaseImage.read (and, when they read, write → the same bytes).
+        .executableTarget(
+            name: "FuzzImage",
+            dependencies: [.product(name: "QyxLanguage", package: "qyx")]
+        ),
+        // Bytes cut at 0x1E into up to eight documents → columns as a load makes them, checked
+        // against the model's conflicts.
+        .executableTarget(
+            name: "FuzzDocuments",
+            dependencies: [
+                .product(name: "QyxModel", package: "qyx"),
+                .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxLanguage", package: "qyx"),
+            ]
+        ),
     ]
 )

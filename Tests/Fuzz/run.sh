@@ -2,13 +2,17 @@
 # Builds the libFuzzer targets (address sanitizer on) and runs each for a given time on a scratch
 # copy of the committed seeds.
 #
-#   bash Tests/Fuzz/run.sh [SECONDS=60] [TARGET...]      TARGET: FuzzQuery FuzzDocument (default: both)
+#   bash Tests/Fuzz/run.sh [SECONDS=60] [TARGET...]
 #
-# First every input under Regressions/{query,document}/ (earlier findings, minimized) is replayed;
+# TARGET: FuzzQuery FuzzDocument FuzzDocuments FuzzTemplate FuzzImage (default: all), or their
+# seed folders' names (query, document, documents, template, image).
+#
+# First every input under Regressions/<seeds>/ (earlier findings, minimized) is replayed;
 # one that still fails is a finding. Then the target is fuzzed; crash, timeout, out-of-memory and
 # leak inputs land in Tests/Fuzz/Findings/TARGET/ (gitignored), with the fuzzer's log beside them.
 # Known leaks in libraries listed in lsan-fuzzing.supp are ignored while fuzzing, not on replay.
-# Each run appends a line to Tests/Fuzz/fuzz-log.tsv (committed).
+# Each run appends a line to $FUZZ_LOG (default /tmp/qyx-fuzz-log.tsv, outside the tree, so that
+# CI changes no tracked file); set FUZZ_LOG=Tests/Fuzz/fuzz-log.tsv to add a run to the record.
 # Exits 1 if any target produced a finding, 2 if the build failed.
 #
 # Environment: FUZZ_JOBS (build jobs, default 1), FUZZ_RESTARTS (how many times a target is
@@ -20,18 +24,21 @@ here=$(cd "$(dirname "$0")" && pwd)
 duration=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzQuery FuzzDocument)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzQuery FuzzDocument FuzzDocuments FuzzTemplate FuzzImage)
 case "$duration" in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...]" >&2; exit 2 ;; esac
 for i in "${!targets[@]}"; do
     case "${targets[$i]}" in
         FuzzQuery|query) targets[$i]=FuzzQuery ;;
         FuzzDocument|document) targets[$i]=FuzzDocument ;;
-        *) echo "unknown target ${targets[$i]} (FuzzQuery, FuzzDocument)" >&2; exit 2 ;;
+        FuzzDocuments|documents) targets[$i]=FuzzDocuments ;;
+        FuzzTemplate|template) targets[$i]=FuzzTemplate ;;
+        FuzzImage|image) targets[$i]=FuzzImage ;;
+        *) echo "unknown target ${targets[$i]} (FuzzQuery, FuzzDocument, FuzzDocuments, FuzzTemplate, FuzzImage)" >&2; exit 2 ;;
     esac
 done
 
 findings_dir="$here/Findings"
-log_tsv="$here/fuzz-log.tsv"
+log_tsv=${FUZZ_LOG:-/tmp/qyx-fuzz-log.tsv}
 mkdir -p "$findings_dir"
 
 # --- what the build and the fuzzer need --------------------------------------------------------
@@ -109,7 +116,13 @@ for target in "${targets[@]}"; do
     case "$target" in
         FuzzQuery) seeds="$here/Seeds/query" ;;
         FuzzDocument) seeds="$here/Seeds/document" ;;
+        FuzzDocuments) seeds="$here/Seeds/documents" ;;
+        FuzzTemplate) seeds="$here/Seeds/template" ;;
+        FuzzImage) seeds="$here/Seeds/image" ;;
     esac
+    # An image of even a tiny corpus is 3-4 KB (the schema is in it); other inputs stay small.
+    max_len=4096
+    [ "$target" = FuzzImage ] && max_len=16384
     mkdir -p "$findings_dir/$target"
     # Regression inputs (earlier findings, minimized) are replayed one by one, without the
     # fuzzing-time leak suppressions; each that still fails counts as a finding of this run.
@@ -146,7 +159,7 @@ for target in "${targets[@]}"; do
         offset=$(stat -c %s "$run_log" 2>/dev/null || echo 0)
         # shellcheck disable=SC2086
         LSAN_OPTIONS="suppressions=$here/lsan-fuzzing.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
-        "$bin/$target" "$corpus" -max_total_time="$remaining" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+        "$bin/$target" "$corpus" -max_total_time="$remaining" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096 \
             -artifact_prefix="$findings_dir/$target/" -print_final_stats=1 ${FUZZ_ARGS:-} >>"$run_log" 2>&1
         status=$?
         # Executions of this session: the final stats line, or the last status line when absent.
@@ -186,6 +199,6 @@ done
 
 if [ "$total_findings" -gt 0 ]; then
     echo "$total_findings finding(s): minimize with $bin/TARGET -minimize_crash=1 -runs=10000 FILE," \
-         "then commit the result under Tests/Fuzz/Regressions/{query,document}/" >&2
+         "then commit the result under Tests/Fuzz/Regressions/<seeds>/ (query, document, documents, template, image)" >&2
     exit 1
 fi

@@ -12,7 +12,7 @@ final class Shell {
     enum Expanded: String { case on, off, auto }
     var expanded = Expanded.off
     /// Results go here; nil is standard output.
-    var output: FileHandle?
+    var output: OutputWriter?
     var outputPath: String?
     let colour: Bool
     let pager: Pager
@@ -119,7 +119,7 @@ final class Shell {
 
     func emit(_ text: String) {
         if let output {
-            output.write(Data(text.utf8))
+            do { try output.write(text) } catch { Terminal.error(error.description) }
             return
         }
         pager.show(text)
@@ -152,15 +152,16 @@ final class Shell {
             }
             execute(text, name: argument)
         case ".output":
-            try? output?.close()
+            if let output { close(output.fd) }
             output = nil
             outputPath = nil
             if argument.isEmpty || argument == "stdout" { return true }
-            guard FileManager.default.createFile(atPath: argument, contents: nil), let handle = FileHandle(forWritingAtPath: argument) else {
-                Terminal.error("cannot write '\(argument)'")
+            let fd = open(argument, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard fd >= 0 else {
+                Terminal.error(WriteFailure(argument, errno: errno).description)
                 return true
             }
-            output = handle
+            output = OutputWriter(fd: fd, name: argument)
             outputPath = argument
         case ".docs":
             execute("select id, title, region, number, kind, period_start, period_end from documents", name: nil)

@@ -26,7 +26,7 @@ import Testing
     @Test func conflictsFoundAsDocumentsLoadAreTheModels() throws {
         let folder = try Self.conflictingCorpus()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let urls = CorpusLoader.files(at: folder)
+        let urls = CorpusLoader.files(at: folder).urls
         #expect(urls.count == 25)
         let model = CorpusLoader.load(urls)
         let database = streamedDatabase(urls)
