@@ -79,14 +79,19 @@ final class TmuxSession {
         }
     }
 
-    /// Submits each line once the one before was answered (a new prompt appeared), so nothing
-    /// is typed ahead (and echoed by the terminal) while a result prints.
+    /// Submits each line once the one before was answered (a new `qyx>` or `...>` prompt
+    /// appeared), so nothing is typed ahead (and echoed by the terminal) while a result prints.
     func submitAndWait(_ lines: String...) throws {
+        func prompts() throws -> Int {
+            let all = try screen(history: true)
+            return all.components(separatedBy: "\nqyx>").count + all.components(separatedBy: "\n...>").count
+        }
         for line in lines {
-            let prompts = try screen(history: true).components(separatedBy: "\nqyx>").count
+            let before = try prompts()
             try submit(line)
             let deadline = Date().addingTimeInterval(20)
-            while try screen(history: true).components(separatedBy: "\nqyx>").count <= prompts, Date() < deadline {
+            while try prompts() <= before {
+                guard Date() < deadline else { throw CLIError("no prompt after \(line.debugDescription)") }
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
