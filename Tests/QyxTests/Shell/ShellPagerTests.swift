@@ -46,6 +46,16 @@ extension ShellTests {
         try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
     }
 
+    @Test func noPagerWhenStandardOutputIsNotATerminal() throws {
+        let file = state.appendingPathComponent("out.txt")
+        let t = try TmuxSession(environment: environment, height: 20, output: file)
+        try t.submit(Self.tallQuery)
+        try t.press("C-d")
+        try t.waitFor("[exit status 0]")
+        let banner = "qyx — 5 documents, 266 indicators. Type help or .help; Ctrl-D leaves.\n"
+        #expect(try String(contentsOf: file, encoding: .utf8) == banner + (try tallLines()).joined(separator: "\n") + "\n\n")
+    }
+
     /// Runs the tall query with `PAGER` set as given and returns everything printed, scrollback
     /// included, after the banner.
     func printedWithPager(_ pager: String) throws -> String {

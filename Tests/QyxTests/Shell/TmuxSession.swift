@@ -6,11 +6,13 @@ final class TmuxSession {
     let socket = "qyx-test-\(UUID().uuidString.prefix(8))"
     let name = "qyx"
 
-    /// Starts `qyx arguments` with only `environment` set (no locale unless given).
-    init(arguments: [String] = [], environment: [String: String], width: Int = 120, height: Int = 40) throws {
+    /// Starts `qyx arguments` with only `environment` set (no locale unless given), its standard
+    /// output on the terminal or in the file `output`.
+    init(arguments: [String] = [], environment: [String: String], width: Int = 120, height: Int = 40, output: URL? = nil) throws {
         let binary = try qyxBinary().path
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
-        let command = "env -i \(env) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")); echo \"[exit status $?]\"; sleep 30"
+        let redirect = output.map { " > " + Self.quote($0.path) } ?? ""
+        let command = "env -i \(env) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " "))\(redirect); echo \"[exit status $?]\"; sleep 30"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 
