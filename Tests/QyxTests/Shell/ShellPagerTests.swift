@@ -12,16 +12,25 @@ extension ShellTests {
         return batch.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
-    @Test func lessPagesThroughEveryRow() throws {
+    /// Runs the tall query under `pager` (the default when nil) and checks that its first page,
+    /// then (after Space) its second, show 19 lines above the pager's `prompt`.
+    func firstTwoPages(pager: String?, prompt: String) throws -> (TmuxSession, [String]) {
         let lines = try tallLines()
         #expect(lines.count == 213)
-        let t = try TmuxSession(environment: environment, height: 20)
+        var env = environment
+        env["PAGER"] = pager
+        let t = try TmuxSession(environment: env, height: 20)
         try t.waitFor("qyx>")
         try t.submit(Self.tallQuery)
-        // less shows 19 lines and its prompt, with Chinese and box lines intact.
-        try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n:\n")
+        // Chinese and box lines intact, though the environment sets no locale.
+        try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n" + prompt)
         try t.press("Space")
-        try t.waitFor(lines[19..<38].joined(separator: "\n") + "\n:\n")
+        try t.waitFor(lines[19..<38].joined(separator: "\n") + "\n" + prompt)
+        return (t, lines)
+    }
+
+    @Test func lessPagesThroughEveryRow() throws {
+        let (t, lines) = try firstTwoPages(pager: nil, prompt: ":\n")
         try t.press("G")
         try t.waitFor(lines[194..<213].joined(separator: "\n") + "\n(END)\n")
         try t.press("q")
@@ -31,15 +40,7 @@ extension ShellTests {
     }
 
     @Test func moreReadsKeysFromTheTerminal() throws {
-        let lines = try tallLines()
-        var env = environment
-        env["PAGER"] = "more"
-        let t = try TmuxSession(environment: env, height: 20)
-        try t.waitFor("qyx>")
-        try t.submit(Self.tallQuery)
-        try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n--More--")
-        try t.press("Space")
-        try t.waitFor(lines[19..<38].joined(separator: "\n") + "\n--More--")
+        let (t, lines) = try firstTwoPages(pager: "more", prompt: "--More--")
         try t.press("q")
         try t.waitFor(lines[37] + "\nqyx>")
         try t.submit("select count(*) from reforms;")
