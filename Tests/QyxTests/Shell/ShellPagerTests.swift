@@ -47,6 +47,19 @@ extension ShellTests {
         try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
     }
 
+    @Test func aPagerThatQuitsEarlyEndsTheResultQuietly() throws {
+        // 167 KB of line mode, more than a pipe holds: the write meets the closed pipe (EPIPE).
+        let whole = try runQyx(["-c", "select tasks", "--format", "line"])
+        #expect(whole.out.utf8.count > 100_000)
+        var env = environment
+        env["PAGER"] = "head -n 3"
+        let t = try TmuxSession(environment: env, height: 20)
+        try t.waitFor("qyx>")
+        try t.submitAndWait(".mode line", "select tasks;", "select count(*) as n from reforms;")
+        let firstThree = whole.out.split(separator: "\n").prefix(3).joined(separator: "\n")
+        try t.waitFor("qyx> select tasks;\n\(firstThree)\nqyx> select count(*) as n from reforms;\nn = 22\nqyx>")
+    }
+
     @Test func noPagerWhenStandardOutputIsNotATerminal() throws {
         let file = state.appendingPathComponent("out.txt")
         let t = try TmuxSession(environment: environment, height: 20, output: file)
