@@ -39,6 +39,13 @@ extension ShellTests {
         try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
     }
 
+    @Test func ctrlCLeavesTheDefaultPagerAtOnce() throws {
+        let (t, _) = try firstTwoPages(pager: nil, prompt: ":\n")
+        try t.press("C-c")
+        try t.submit("select count(*) from reforms;")
+        try t.waitFor("qyx> select count(*) from reforms;\ncount(*)\n────────\n      22\n(1 row)\nqyx>")
+    }
+
     @Test func moreReadsKeysFromTheTerminal() throws {
         let (t, lines) = try firstTwoPages(pager: "more", prompt: "--More--")
         try t.press("q")
