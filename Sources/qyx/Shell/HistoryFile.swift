@@ -55,20 +55,11 @@ struct HistoryFile {
         guard Terminal.write(text, to: fd) else { throw .unwritable }
     }
 
-    /// libedit's escapes (strvis with VIS_WHITE) for what would break a line or a word.
+    /// libedit's escapes (strvis with VIS_WHITE): a backslash doubled, white space in octal.
     static func escape(_ entry: String) -> String {
-        var out = ""
-        for c in entry.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case " ": out += "\\040"
-            case "\t": out += "\\011"
-            case "\n": out += "\\012"
-            case "\r": out += "\\015"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        entry.unicodeScalars.map { c in
+            c == "\\" ? "\\\\" : c.properties.isWhitespace && c.isASCII ? String(format: "\\%03o", c.value) : String(c)
+        }.joined()
     }
 
     static func read(_ fd: Int32) -> String {

@@ -73,6 +73,8 @@ final class LineEditor {
     func read() -> Input {
         var count: Int32 = 0
         Interrupt.reset()
+        // libedit hears SIGWINCH only while it reads: the terminal may have been resized in a pager.
+        el_resize(editor)
         guard let raw = el_gets(editor, &count) else {
             if Interrupt.requested || (count == -1 && errno == EINTR) { return .interrupted }
             return .endOfFile

@@ -1,7 +1,8 @@
 import Foundation
 import QyxRendering
 
-/// Sends results taller than the terminal through `$PAGER` (default `less -FRX`), as psql does.
+/// Sends results taller than the terminal through `$PAGER` (default `less -FRXK`: psql's `less -FRX`,
+/// plus `-K` so that Ctrl-C leaves less at once instead of stopping at its prompt).
 /// The pager is spawned into qyx's own foreground process group with the terminal on its
 /// standard output, so it reads keys from the terminal; its standard input is a pipe.
 final class Pager {
@@ -12,7 +13,7 @@ final class Pager {
     private var warned = false
 
     init(environment: [String: String]) {
-        let command = environment["PAGER"] ?? "less -FRX"
+        let command = environment["PAGER"] ?? "less -FRXK"
         self.command = command.trimmingCharacters(in: .whitespaces).isEmpty ? nil : command
         childEnvironment = Self.environment(environment)
     }

@@ -20,14 +20,19 @@ enum StatementSplitter {
         }
         var statements: [String] = []
         var start = 0
-        var pending = false
+        // Where the statement's first token is: space and comments before it are not kept.
+        var first: Int?
         for token in tokens where token.kind != .end {
-            guard token.isSymbol(";") else { pending = true; continue }
+            guard token.isSymbol(";") else {
+                if first == nil { first = token.range.start.offset }
+                continue
+            }
             let end = token.range.start.offset + 1
-            if pending { statements.append(String(chars[start..<end])) }
+            if let first { statements.append(String(chars[first..<end])) }
             start = end
-            pending = false
+            first = nil
         }
+        let pending = first != nil
         let rest = String(chars[start...])
         // Text the Lexer rejects runs (and reports its error) once it ends with `;`; an open
         // string waits for more lines.

@@ -12,16 +12,25 @@ extension ShellTests {
         return batch.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
-    @Test func lessPagesThroughEveryRow() throws {
+    /// Runs the tall query under `pager` (the default when nil) and checks that its first page,
+    /// then (after Space) its second, show 19 lines above the pager's `prompt`.
+    func firstTwoPages(pager: String?, prompt: String) throws -> (TmuxSession, [String]) {
         let lines = try tallLines()
         #expect(lines.count == 213)
-        let t = try TmuxSession(environment: environment, height: 20)
+        var env = environment
+        env["PAGER"] = pager
+        let t = try TmuxSession(environment: env, height: 20)
         try t.waitFor("qyx>")
         try t.submit(Self.tallQuery)
-        // less shows 19 lines and its prompt, with Chinese and box lines intact.
-        try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n:\n")
+        // Chinese and box lines intact, though the environment sets no locale.
+        try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n" + prompt)
         try t.press("Space")
-        try t.waitFor(lines[19..<38].joined(separator: "\n") + "\n:\n")
+        try t.waitFor(lines[19..<38].joined(separator: "\n") + "\n" + prompt)
+        return (t, lines)
+    }
+
+    @Test func lessPagesThroughEveryRow() throws {
+        let (t, lines) = try firstTwoPages(pager: nil, prompt: ":\n")
         try t.press("G")
         try t.waitFor(lines[194..<213].joined(separator: "\n") + "\n(END)\n")
         try t.press("q")
@@ -30,20 +39,42 @@ extension ShellTests {
         try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
     }
 
+    @Test func ctrlCLeavesTheDefaultPagerAtOnce() throws {
+        let (t, _) = try firstTwoPages(pager: nil, prompt: ":\n")
+        try t.press("C-c")
+        try t.submit("select count(*) from reforms;")
+        try t.waitFor("qyx> select count(*) from reforms;\ncount(*)\n────────\n      22\n(1 row)\nqyx>")
+    }
+
     @Test func moreReadsKeysFromTheTerminal() throws {
-        let lines = try tallLines()
-        var env = environment
-        env["PAGER"] = "more"
-        let t = try TmuxSession(environment: env, height: 20)
-        try t.waitFor("qyx>")
-        try t.submit(Self.tallQuery)
-        try t.waitFor(lines[0..<19].joined(separator: "\n") + "\n--More--")
-        try t.press("Space")
-        try t.waitFor(lines[19..<38].joined(separator: "\n") + "\n--More--")
+        let (t, lines) = try firstTwoPages(pager: "more", prompt: "--More--")
         try t.press("q")
         try t.waitFor(lines[37] + "\nqyx>")
         try t.submit("select count(*) from reforms;")
         try t.waitFor("count(*)\n────────\n      22\n(1 row)\nqyx>")
+    }
+
+    @Test func aPagerThatQuitsEarlyEndsTheResultQuietly() throws {
+        // 167 KB of line mode, more than a pipe holds: the write meets the closed pipe (EPIPE).
+        let whole = try runQyx(["-c", "select tasks", "--format", "line"])
+        #expect(whole.out.utf8.count > 100_000)
+        var env = environment
+        env["PAGER"] = "head -n 3"
+        let t = try TmuxSession(environment: env, height: 20)
+        try t.waitFor("qyx>")
+        try t.submitAndWait(".mode line", "select tasks;", "select count(*) as n from reforms;")
+        let firstThree = whole.out.split(separator: "\n").prefix(3).joined(separator: "\n")
+        try t.waitFor("qyx> select tasks;\n\(firstThree)\nqyx> select count(*) as n from reforms;\nn = 22\nqyx>")
+    }
+
+    @Test func noPagerWhenStandardOutputIsNotATerminal() throws {
+        let file = state.appendingPathComponent("out.txt")
+        let t = try TmuxSession(environment: environment, height: 20, output: file)
+        try t.submit(Self.tallQuery)
+        try t.press("C-d")
+        try t.waitFor("[exit status 0]")
+        let banner = "qyx — 5 documents, 266 indicators. Type help or .help; Ctrl-D leaves.\n"
+        #expect(try String(contentsOf: file, encoding: .utf8) == banner + (try tallLines()).joined(separator: "\n") + "\n\n")
     }
 
     /// Runs the tall query with `PAGER` set as given and returns everything printed, scrollback

@@ -38,6 +38,25 @@ extension ShellTests {
             """)
     }
 
+    @Test func anErrorPointsIntoItsOwnStatement() throws {
+        let t = try TmuxSession(environment: environment)
+        try t.waitFor("qyx>")
+        try t.submitAndWait("select count(*) as n from reforms; select titel", "from tasks;")
+        try t.waitFor("""
+            qyx> select count(*) as n from reforms; select titel
+             n
+            ──
+            22
+            (1 row)
+            ...> from tasks;
+            qyx:1:8: error: tasks have no field 'titel'; fields are doc, line, region, domain, path, title, text, lead
+                select titel
+                       ^~~~~
+                hint: did you mean title?
+            qyx>
+            """)
+    }
+
     @Test func ctrlCOnAContinuationLineAbandonsTheStatement() throws {
         let t = try TmuxSession(environment: environment)
         try t.waitFor("qyx>")

@@ -6,11 +6,13 @@ final class TmuxSession {
     let socket = "qyx-test-\(UUID().uuidString.prefix(8))"
     let name = "qyx"
 
-    /// Starts `qyx arguments` with only `environment` set (no locale unless given).
-    init(arguments: [String] = [], environment: [String: String], width: Int = 120, height: Int = 40) throws {
+    /// Starts `qyx arguments` with only `environment` set (no locale unless given), its standard
+    /// output on the terminal or in the file `output`.
+    init(arguments: [String] = [], environment: [String: String], width: Int = 120, height: Int = 40, output: URL? = nil) throws {
         let binary = try qyxBinary().path
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
-        let command = "env -i \(env) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")); echo \"[exit status $?]\"; sleep 30"
+        let redirect = output.map { " > " + Self.quote($0.path) } ?? ""
+        let command = "env -i \(env) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " "))\(redirect); echo \"[exit status $?]\"; sleep 30"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 
@@ -79,14 +81,19 @@ final class TmuxSession {
         }
     }
 
-    /// Submits each line once the one before was answered (a new prompt appeared), so nothing
-    /// is typed ahead (and echoed by the terminal) while a result prints.
+    /// Submits each line once the one before was answered (a new `qyx>` or `...>` prompt
+    /// appeared), so nothing is typed ahead (and echoed by the terminal) while a result prints.
     func submitAndWait(_ lines: String...) throws {
+        func prompts() throws -> Int {
+            let all = try screen(history: true)
+            return all.components(separatedBy: "\nqyx>").count + all.components(separatedBy: "\n...>").count
+        }
         for line in lines {
-            let prompts = try screen(history: true).components(separatedBy: "\nqyx>").count
+            let before = try prompts()
             try submit(line)
             let deadline = Date().addingTimeInterval(20)
-            while try screen(history: true).components(separatedBy: "\nqyx>").count <= prompts, Date() < deadline {
+            while try prompts() <= before {
+                guard Date() < deadline else { throw CLIError("no prompt after \(line.debugDescription)") }
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
