@@ -30,22 +30,6 @@ enum Terminal {
         OutputWriter.standardOutput.writeOrExit(s)
     }
 
-    /// Writes all of `text` to `fd`, retrying after signals; false on an error (EPIPE from a
-    /// pager that quit: SIGPIPE is ignored, so the write fails quietly instead).
-    @discardableResult
-    static func write(_ text: String, to fd: Int32) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            bytes = bytes.dropFirst(n)
-        }
-        return true
-    }
-
     /// Ends the process at once, without the deinitializers of what is still alive (the
     /// database): the system frees it whole, where taking a million rows apart one array at a
     /// time took longer than the queries. Output is written unbuffered as it goes.

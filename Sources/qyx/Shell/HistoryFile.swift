@@ -52,7 +52,7 @@ struct HistoryFile {
         } else {
             text = (lines.count == 2 ? Self.header : "") + lines.last! + "\n"
         }
-        guard Terminal.write(text, to: fd) else { throw .unwritable }
+        do { try OutputWriter(fd: fd, name: "the history file").write(text) } catch { throw .unwritable }
     }
 
     /// libedit's escapes (strvis with VIS_WHITE): a backslash doubled, white space in octal.

@@ -103,7 +103,7 @@ final class Pager {
         close(fds[0])
         guard spawned == 0 else { close(fds[1]); return false }
         // `q` closes the pipe: the write ends with EPIPE.
-        Terminal.write(text, to: fds[1])
+        try? OutputWriter(fd: fds[1], name: "the pager").write(text)
         close(fds[1])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -141,7 +141,8 @@ import Testing
         let folder = state.appendingPathComponent("many")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let seed = try Data(contentsOf: ExampleTests.root.appendingPathComponent("Sources/QyxReaders/Resources/corpus/dongtou-2023-2027-plan.txt"))
-        for i in 1...150 { try seed.write(to: folder.appendingPathComponent("dongtou-copy-\(i).txt")) }
+        // Each copy differs by a last line, or it would load once as a duplicate of the first.
+        for i in 1...150 { try (seed + Data("\n副本 \(i)\n".utf8)).write(to: folder.appendingPathComponent("dongtou-copy-\(i).txt")) }
         let arguments = ["--no-builtin", "--docs", folder.path, "-c", "select count(*) from indicators"]
         let t = try TmuxSession(arguments: arguments, environment: environment)
         let screen = try t.waitFor("[exit status 0]", seconds: 120)
