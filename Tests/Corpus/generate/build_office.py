@@ -98,8 +98,45 @@ def docx_doc(g, i, fname, autonumber, features):
     buf = io.BytesIO(); d.save(buf)
     g['finish'](doc, fname, fixed_zip(buf.getvalue()), '.docx', features)
 
+def shared_strings(data):
+    """openpyxl writes inline strings; Excel and most exporters write a shared-string table.
+    Moves every inline string into xl/sharedStrings.xml, and writes numbers in their shortest form."""
+    import re
+    src = zipfile.ZipFile(io.BytesIO(data)); parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+    sst = []; index = {}; count = 0
+    def ref(m):
+        nonlocal count
+        txt = m.group(3); count += 1
+        if txt not in index:
+            index[txt] = len(sst); sst.append(txt)
+        return '<c r="%s"%s t="s"><v>%d</v></c>' % (m.group(1), m.group(2) or '', index[txt])
+    def num(m):
+        v = float(m.group(3)); t = '%.12g' % v
+        return '<c r="%s"%s t="n"><v>%s</v></c>' % (m.group(1), m.group(2) or '', t)
+    for name in sorted(parts):
+        if name.startswith('xl/worksheets/sheet'):
+            x = parts[name].decode('utf-8')
+            x = re.sub(r'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', ref, x)
+            x = re.sub(r'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="n"><v>([^<]*)</v></c>', num, x)
+            parts[name] = x.encode('utf-8')
+    ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+    parts['xl/sharedStrings.xml'] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="%s" count="%d" uniqueCount="%d">' % (ns, count, len(sst))
+        + ''.join('<si><t>%s</t></si>' % t for t in sst) + '</sst>').encode('utf-8')
+    ct = parts['[Content_Types].xml'].decode('utf-8')
+    ct = ct.replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts['[Content_Types].xml'] = ct.encode('utf-8')
+    rel = parts['xl/_rels/workbook.xml.rels'].decode('utf-8')
+    rel = rel.replace('</Relationships>', '<Relationship Id="rIdSharedStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>')
+    parts['xl/_rels/workbook.xml.rels'] = rel.encode('utf-8')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name in [i.filename for i in src.infolist()] + ['xl/sharedStrings.xml']:
+            zi = zipfile.ZipInfo(name, (2025, 1, 1, 0, 0, 0)); zi.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(zi, parts[name])
+    return out.getvalue()
+
 def xlsx_write(wb):
-    buf = io.BytesIO(); wb.save(buf); return fixed_zip(buf.getvalue())
+    buf = io.BytesIO(); wb.save(buf); return shared_strings(fixed_zip(buf.getvalue()))
 
 def run(g):
     import openpyxl
