@@ -162,7 +162,7 @@ text_doc('xiangshan-2024-work-points', 'xiangshan-2024-work-points.txt', 'CRLF',
 # 3 longquan-2025: markdown, unit column
 text_doc('longquan-2025-work-points', 'longquan-2025-work-points.md', 'LF', 'md',
          [['所属领域', '编号', '指标', '计量单位', '2025年目标', '牵头单位']], ['domain', 'seq', 'name', 'unit', 'target', 'lead'],
-         'Markdown pipe table (|---|), empty continuation cells, unit column 计量单位, composite target 职工85、城乡居民69, qualitative 全覆盖')
+         'Markdown pipe table (with its --- separator line), empty continuation cells, unit column 计量单位, composite target 职工85、城乡居民69, qualitative 全覆盖')
 # 4 anji-2024-2027: tab, year columns, CR
 text_doc('anji-2024-2027-plan', 'anji-2024-2027-plan.txt', 'CR', 'tab',
          [['类别', '序号', '主要指标', '2024年', '2025年', '2026年', '2027年', '责任部门']], ['domain', 'seq', 'name', 'years', 'lead'],
@@ -191,7 +191,7 @@ text_doc('xianju-2024-2026-plan', 'xianju-2024-2026-plan.txt', 'LF', 'layout',
          'pdftotext -layout columns with three year columns and a 单位 column (one empty), qualitative 创建/通过省级评估, composite 1(2)')
 # 20 pinghu-2027: outline only, CRLF
 text_doc('pinghu-2027-work-points', 'pinghu-2027-work-points.txt', 'CRLF', None, None, None,
-         'outline only (一、（一）1.), no table; respectively-free prose with 元/生·年, 床, 比较基数 较2026年; CRLF')
+         'outline only (一、（一）1.), no table; prose with 元/生·年, 床, a comparison base 较2026年; CRLF')
 
 # 15 wencheng-2024-projects: tab project table in 万元
 doc = Doc(meta('wencheng-2024-projects')); text_head(doc)

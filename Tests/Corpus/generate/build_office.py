@@ -66,9 +66,9 @@ def docx_doc(g, i, fname, autonumber, features):
             top = top.merge(t.cell(hdr_rows + e, 0))
         top.text = rows[k]['domain']
         k = e + 1
-    P('二、重点任务', prose=True)
     item_marks = []
     for h1num, h1text, secs in m['tasks']:
+        P(h1num + '、' + h1text, prose=True)
         for si, (snum, stext, slead, items) in enumerate(secs):
             P('（' + snum + '）' + stext + '（牵头单位：' + slead + '）', prose=True)
             for k2, (title, text, lead, figs) in enumerate(items, 1):
