@@ -107,7 +107,7 @@ def row_needles(r):
     if e == 'tasks':
         return [r['title']]
     if e == 'projects':
-        return [r['name']]
+        return [r['name'], r['domain']]
     if e == 'documents':
         return [r['title']]
     return []

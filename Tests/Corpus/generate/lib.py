@@ -95,7 +95,7 @@ class Doc:
                 "attribute": row.get('attribute')})
 
     def proj_row(self, line, p):
-        self.rows.append({"entity": "projects", "line": line, "seq": p.get('seq'), "name": p['name'],
+        self.rows.append({"entity": "projects", "line": line, "seq": p.get('seq'), "name": p['name'], "domain": p.get('domain'),
             "investment": p['investment'], "annual_investment": p.get('annual'),
             "start_year": p.get('start'), "end_year": p.get('end'), "lead": split_lead(p.get('lead'))})
 
