@@ -160,6 +160,7 @@ def run(g):
             ws.cell(3, j, h)
         if first:
             doc.doc_row(sheet + ':1'); first = False
+            doc.rows[0]['published'] = None   # the workbook has 成文日期 but no 发布时间
         for k, p in enumerate(plist, 1):
             r = 3 + k
             vals = [k, p['name'], p['domain'], p['investment_wan'], p['annual_wan'], p['start'], p['end'], p['lead']]
@@ -176,6 +177,7 @@ def run(g):
     doc = Doc(meta('jiangshan-2025-work-points')); m = doc.meta
     wb = openpyxl.Workbook(); ws = wb.active; ws.title = '重点指标'
     ws['A1'] = m['title']; ws.merge_cells('A1:F1'); doc.doc_row('重点指标:1')
+    doc.rows[0]['written'] = None   # the workbook has 发布时间 but no 成文日期
     ws['A2'] = '发布时间：' + m['published_text']; ws.merge_cells('A2:F2')
     for j, h in enumerate(['所属领域', '序号', '指标名称', '单位', '2025年目标值', '牵头单位'], 1):
         ws.cell(3, j, h)
