@@ -122,6 +122,8 @@ def shared_strings(data):
     ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
     parts['xl/sharedStrings.xml'] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="%s" count="%d" uniqueCount="%d">' % (ns, count, len(sst))
         + ''.join('<si><t>%s</t></si>' % t for t in sst) + '</sst>').encode('utf-8')
+    if 'docProps/core.xml' in parts:   # openpyxl stamps the time of saving
+        parts['docProps/core.xml'] = re.sub(rb'(<dcterms:(created|modified)[^>]*>)[^<]*', rb'\g<1>2025-01-01T00:00:00Z', parts['docProps/core.xml'])
     ct = parts['[Content_Types].xml'].decode('utf-8')
     ct = ct.replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
     parts['[Content_Types].xml'] = ct.encode('utf-8')
