@@ -171,6 +171,16 @@ import Testing
         #expect(r.status == 1)
     }
 
+    /// A body that starts with `---` (an unclosed front matter, or a rule) is Markdown, not Ink's
+    /// metadata: Ink trapped on the unclosed one.
+    @Test func aLeadingRuleIsMarkdown() throws {
+        let r = try Self.render("---\ntitle [unclosed\n# x\n")
+        #expect(r.err == "")
+        #expect(r.status == 0)
+        #expect(r.out.components(separatedBy: "<main>\n")[1].components(separatedBy: "\n</main>")[0]
+            == "<!-- --><hr><p>title [unclosed</p><h1>x</h1>")
+    }
+
     @Test func documentMarkupStaysText() throws {
         let folder = try temporaryFolder()
         var lines = try String(contentsOf: Self.seed, encoding: .utf8).components(separatedBy: "\n")
