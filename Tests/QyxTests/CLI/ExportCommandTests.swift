@@ -44,7 +44,8 @@ import Testing
         let r = try runQyx(["export", "documents", "--docs", folder.path])
         #expect(r.status == 0)
         #expect(r.out.split(separator: "\n").count == 5)
-        #expect(r.err.contains("binary.txt:1: error: binary file (control byte 0x00 at byte 2), not a text document"))
+        // FF FE is the UTF-16 byte-order mark.
+        #expect(r.err == "\(folder.path)/binary.txt: error: UTF-16 text: convert with iconv -f UTF-16 -t UTF-8\n")
     }
 }
 

@@ -161,7 +161,8 @@ import Testing
         let folder = state.appendingPathComponent("many")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let seed = try Data(contentsOf: ExampleTests.root.appendingPathComponent("Sources/QyxReaders/Resources/corpus/dongtou-2023-2027-plan.txt"))
-        for i in 1...150 { try seed.write(to: folder.appendingPathComponent("dongtou-copy-\(i).txt")) }
+        // Each copy ends in a different number of blank lines: the same text twice would load once.
+        for i in 1...150 { try (seed + Data(repeating: 0x0A, count: i)).write(to: folder.appendingPathComponent("dongtou-copy-\(i).txt")) }
         let arguments = ["--no-builtin", "--docs", folder.path, "-c", "select count(*) from indicators"]
         let t = try TmuxSession(arguments: arguments, environment: environment)
         let screen = try t.waitFor("[exit status 0]", seconds: 120)
