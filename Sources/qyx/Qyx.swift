@@ -176,6 +176,15 @@ struct Run: ParsableCommand {
         } else {
             source = nil
         }
+        if let source {
+            // A --param no statement uses is a misspelling, not a no-op.
+            let used = Lexer.parameterNames(in: source.text)
+            for name in parameters.keys.sorted() where !used.contains(name) {
+                let hint = Suggest.closest(name, among: used.sorted()).map { " (did you mean \($0)?)" } ?? ""
+                Terminal.error("qyx: --param \(name): no statement uses $\(name)\(hint)")
+                throw ExitCode(2)
+            }
+        }
         let started = ProcessInfo.processInfo.systemUptime
         let engine = Engine(database: corpusOptions.database(), parameters: parameters)
         if timer {
