@@ -5,16 +5,21 @@ enum Escape {
         var out = ""
         out.reserveCapacity(s.count)
         for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
+            if let entity = entity(c) { out += entity } else { out.append(c) }
         }
         return out
+    }
+
+    /// The entity for a character HTML gives meaning to, in text or in an attribute.
+    static func entity(_ c: Character) -> String? {
+        switch c {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "'": return "&#39;"
+        default: return nil
+        }
     }
 
     /// Inline Markdown: markup characters lose their meaning, and raw HTML cannot get through.
@@ -40,16 +45,15 @@ enum Escape {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            // An escaped backslash would vanish in the converter; as an entity it survives.
-            case "\\": out += "&#92;"
-            default:
-                if let a = c.asciiValue, a > 0x20, a < 0x7F, !c.isLetter, !c.isNumber { out += "\\" + String(c) } else { out.append(c) }
+            if let entity = entity(c) {
+                out += entity
+            } else if c == "\\" {
+                // An escaped backslash would vanish in the converter; as an entity it survives.
+                out += "&#92;"
+            } else if let a = c.asciiValue, a > 0x20, a < 0x7F, !c.isLetter, !c.isNumber {
+                out += "\\" + String(c)
+            } else {
+                out.append(c)
             }
         }
         return out

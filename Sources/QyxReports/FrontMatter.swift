@@ -24,6 +24,8 @@ struct FrontMatter {
         let loaded: Any?
         do {
             loaded = try Yams.load(yaml: yaml)
+        } catch let error as YamlError {
+            throw Self.located(error, file: file)
         } catch {
             throw ReportError(file: file, line: 2, column: 1, message: "front matter is not valid YAML: \(error)")
         }
@@ -63,8 +65,17 @@ struct FrontMatter {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var depth = 0
             var token = yaml_token_t()
-            // A scanner error is left to Yams, which reports it with its place.
-            while failure == nil, yaml_parser_scan(&parser, &token) == 1 {
+            while failure == nil {
+                guard yaml_parser_scan(&parser, &token) == 1 else {
+                    // Reported here: Yams's own message quotes the line, and cutting the quote
+                    // out of text with control characters trapped (found by FuzzTemplate).
+                    let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+                    let reader = parser.error == YAML_READER_ERROR
+                    failure = ReportError(file: file, line: reader ? 2 : Int(parser.problem_mark.line) + 2,
+                                          column: reader ? 1 : Int(parser.problem_mark.column) + 1,
+                                          message: "front matter is not valid YAML: \(problem)")
+                    return
+                }
                 defer { yaml_token_delete(&token) }
                 let type = token.type
                 let line = Int(token.start_mark.line) + 2, column = Int(token.start_mark.column) + 1
@@ -89,6 +100,20 @@ struct FrontMatter {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// A Yams error at its place in the template, in words of our own (see `check`).
+    static func located(_ error: YamlError, file: String) -> ReportError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ReportError(file: file, line: mark.line + 1, column: mark.column, message: "front matter is not valid YAML: \(problem)")
+        case .reader(let problem, _, _, _):
+            return ReportError(file: file, line: 2, column: 1, message: "front matter is not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return ReportError(file: file, line: 2, column: 1, message: "front matter repeats the key \(duplicates.joined(separator: ", "))")
+        default:
+            return ReportError(file: file, line: 2, column: 1, message: "front matter is not valid YAML")
+        }
     }
 
     static func value(_ any: Any) -> Value {

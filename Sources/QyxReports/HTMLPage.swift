@@ -3,7 +3,11 @@ import Ink
 /// One self-contained HTML file: the Markdown converted by Ink, styles inline, nothing fetched.
 enum HTMLPage {
     static func render(markdown: String, title: String?) -> String {
-        let body = Self.safeLinks(MarkdownParser().html(from: markdown))
+        // Ink reads a leading `---` as its own metadata block, swallowing text up to the next
+        // `---`, and traps when there is none (found by FuzzTemplate). The front matter is
+        // already gone, so an empty comment first keeps a leading rule or list as Markdown.
+        let source = markdown.first(where: { !$0.isWhitespace }) == "-" ? "<!-- -->\n" + markdown : markdown
+        let body = Self.safeLinks(MarkdownParser().html(from: source))
         // A heading taken from the filled Markdown is already escaped; a front-matter title is not.
         let heading = title.map(Escape.html) ?? firstHeading(markdown) ?? "qyx report"
         return """

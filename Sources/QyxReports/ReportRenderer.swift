@@ -60,14 +60,7 @@ public struct ReportRenderer {
                                 file: String) throws(ReportError) {
         var known = Set(matter.parameters.keys).union(compiled.parameters.map(\.name))
         known.insert("title")
-        for query in compiled.queries {
-            var rest = Substring(query.text)
-            while let dollar = rest.firstIndex(of: "$") {
-                rest = rest[rest.index(after: dollar)...]
-                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                if !name.isEmpty { known.insert(String(name)) }
-            }
-        }
+        for query in compiled.queries { known.formUnion(Lexer.parameterNames(in: query.text)) }
         for name in given.keys.sorted() where !known.contains(name) {
             let hint = Suggest.closest(name, among: known.sorted()).map { " (did you mean \($0)?)" } ?? ""
             let list = known.isEmpty ? "" : "; its parameters are " + known.sorted().joined(separator: ", ")

@@ -178,6 +178,15 @@ struct Run: ParsableCommand {
         } else {
             source = nil
         }
+        if let source {
+            // A --param no statement uses is a misspelling, not a no-op.
+            let used = Lexer.parameterNames(in: source.text)
+            for name in parameters.keys.sorted() where !used.contains(name) {
+                let hint = Suggest.closest(name, among: used.sorted()).map { " (did you mean \($0)?)" } ?? ""
+                Terminal.error("qyx: --param \(name): no statement uses $\(name)\(hint)")
+                throw ExitCode(2)
+            }
+        }
         let started = ProcessInfo.processInfo.systemUptime
         // A batch run's load of --docs has the statements' time limit; the shell has Ctrl-C.
         let load = source == nil ? Cancellation.none : Cancellation(limit: timeout > 0 ? timeout : nil)

@@ -5,6 +5,13 @@
 // Build and run with `bash Tests/Fuzz/run.sh [SECONDS] [TARGET...]` from the repository root.
 import PackageDescription
 
+/// What every target but FuzzImage reads documents and runs queries with.
+let corpus: [Target.Dependency] = [
+    .product(name: "QyxModel", package: "qyx"),
+    .product(name: "QyxReaders", package: "qyx"),
+    .product(name: "QyxLanguage", package: "qyx"),
+]
+
 let package = Package(
     name: "QyxFuzz",
     dependencies: [
@@ -14,31 +21,18 @@ let package = Package(
         // Query text → Parser.parseScript → Engine.execute on the built-in corpus.
         .executableTarget(
             name: "FuzzQuery",
-            dependencies: [
-                .product(name: "QyxModel", package: "qyx"),
-                .product(name: "QyxReaders", package: "qyx"),
-                .product(name: "QyxLanguage", package: "qyx"),
-            ]
+            dependencies: corpus
         ),
         // Document bytes → SourceFile.decode → DocumentReader.read → ConflictFinder.find, and
         // Database (columns, conflicts from the columns) checked against the model's conflicts.
         .executableTarget(
             name: "FuzzDocument",
-            dependencies: [
-                .product(name: "QyxModel", package: "qyx"),
-                .product(name: "QyxReaders", package: "qyx"),
-                .product(name: "QyxLanguage", package: "qyx"),
-            ]
+            dependencies: corpus
         ),
         // A whole template (front matter and body) → ReportRenderer.render to Markdown and HTML.
         .executableTarget(
             name: "FuzzTemplate",
-            dependencies: [
-                .product(name: "QyxModel", package: "qyx"),
-                .product(name: "QyxReaders", package: "qyx"),
-                .product(name: "QyxLanguage", package: "qyx"),
-                .product(name: "QyxReports", package: "qyx"),
-            ]
+            dependencies: corpus + [.product(name: "QyxReports", package: "qyx")]
         ),
         // Bytes → DatabaseImage.read (and, when they read, write → the same bytes).
         .executableTarget(
@@ -49,11 +43,7 @@ let package = Package(
         // against the model's conflicts.
         .executableTarget(
             name: "FuzzDocuments",
-            dependencies: [
-                .product(name: "QyxModel", package: "qyx"),
-                .product(name: "QyxReaders", package: "qyx"),
-                .product(name: "QyxLanguage", package: "qyx"),
-            ]
+            dependencies: corpus
         ),
     ]
 )

@@ -53,10 +53,10 @@ public enum DatabaseImage {
         guard try input.take(magic.count) == magic[...] else { throw Invalid(description: "not a qyx database image") }
         let found = try input.u32()
         guard found == version else { throw Invalid(description: "image format \(found), this qyx reads \(version)") }
-        let strings = try (0..<input.u32()).map { _ in try input.string() }
+        let strings = try input.items(minimumBytes: 4) { try $0.string() }
         var corpus = Corpus()
-        corpus.documents = try (0..<input.u32()).map { _ in try input.document() }
-        corpus.diagnostics = try (0..<input.u32()).map { _ in try input.diagnostic() }
+        corpus.documents = try input.items(minimumBytes: 60) { try $0.document() }
+        corpus.diagnostics = try input.items(minimumBytes: 20) { try $0.diagnostic() }
         var tables: [String: Table] = [:]
         for entity in EntityKind.allCases {
             let count = Int(try input.u32())
@@ -71,7 +71,7 @@ public enum DatabaseImage {
                 case .int: table.columns[i].ints = try input.raw(count)
                 case .number: table.columns[i].doubles = try input.raw(count)
                 case .text, .date: table.columns[i].texts = try input.raw(count)
-                case .list, .record: table.columns[i].values = try (0..<count).map { _ in try input.value() }
+                case .list, .record: table.columns[i].values = try input.items(count, minimumBytes: 1) { try $0.value() }
                 }
             }
             // Only tables with a `doc` column map rows to documents.
@@ -177,6 +177,23 @@ private struct ImageReader {
         }
     }
 
+    /// A count, then that many items read by `item`, each of at least `minimumBytes` bytes. A
+    /// count the rest of the image cannot hold is refused before anything is allocated for it
+    /// (`(0..<count).map` reserved room for a damaged header's four billion; found by FuzzImage).
+    mutating func items<T>(minimumBytes: Int, _ item: (inout ImageReader) throws -> T) throws -> [T] {
+        try items(Int(try u32()), minimumBytes: minimumBytes, item)
+    }
+
+    mutating func items<T>(_ count: Int, minimumBytes: Int, _ item: (inout ImageReader) throws -> T) throws -> [T] {
+        guard count <= (bytes.count - offset) / minimumBytes else {
+            throw DatabaseImage.Invalid(description: "\(count) items where \(bytes.count - offset) bytes are left (at byte \(offset))")
+        }
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count { out.append(try item(&self)) }
+        return out
+    }
+
     mutating func document() throws -> PlanDocument {
         var d = PlanDocument(id: try string(), source: try string())
         d.line = try i64()
@@ -201,8 +218,8 @@ private struct ImageReader {
         case 2: return .double(Double(bitPattern: UInt64(littleEndian: UInt64(bitPattern: Int64(try i64())))))
         case 3: return .text(try string())
         case 4: return .date(try string())
-        case 5: return .list(try (0..<u32()).map { _ in try value(depth: depth + 1) })
-        case 6: return .record(try (0..<u32()).map { _ in Value.RecordField(try string(), try value(depth: depth + 1)) })
+        case 5: return .list(try items(minimumBytes: 1) { try $0.value(depth: depth + 1) })
+        case 6: return .record(try items(minimumBytes: 5) { Value.RecordField(try $0.string(), try $0.value(depth: depth + 1)) })
         case let tag: throw DatabaseImage.Invalid(description: "unknown value tag \(tag)")
         }
     }

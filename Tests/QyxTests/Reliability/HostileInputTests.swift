@@ -165,10 +165,31 @@ import Testing
         #expect(r.status == 1)
     }
 
+    @Test func anUnknownParamInStatementsIsAnError() throws {
+        let r = try runQyx(["--param", "regoin=洞头区", "-c", "select count(*) from indicators where region = $region"])
+        #expect(r.err == "qyx: --param regoin: no statement uses $regoin (did you mean region?)\n")
+        #expect(r.out == "")
+        #expect(r.status == 2)
+        // A $ inside a string is not a parameter.
+        let quoted = try runQyx(["--param", "x=1", "-c", "select count(*) from indicators where name = '$x'"])
+        #expect(quoted.err == "qyx: --param x: no statement uses $x\n")
+        #expect(quoted.status == 2)
+    }
+
     @Test func sectionsThatMultiplyAreStopped() throws {
         let r = try Self.render("# x\n\n{{#select name from indicators}}{{#select name from indicators}}{{#select doc from indicators}}.{{/select}}{{/select}}{{/select}}\n")
         #expect(r.err == "\(r.path):3:68: error: the template repeats its sections more than 100000 times in all; narrow the queries\n")
         #expect(r.status == 1)
+    }
+
+    /// A body that starts with `---` (an unclosed front matter, or a rule) is Markdown, not Ink's
+    /// metadata: Ink trapped on the unclosed one.
+    @Test func aLeadingRuleIsMarkdown() throws {
+        let r = try Self.render("---\ntitle [unclosed\n# x\n")
+        #expect(r.err == "")
+        #expect(r.status == 0)
+        #expect(r.out.components(separatedBy: "<main>\n")[1].components(separatedBy: "\n</main>")[0]
+            == "<!-- --><hr><p>title [unclosed</p><h1>x</h1>")
     }
 
     @Test func documentMarkupStaysText() throws {
