@@ -1,8 +1,8 @@
 import Foundation
 
-/// Why a long loop has to stop: a deadline passed, or someone (Ctrl-C) asked. One value is made
-/// per statement, load or render and handed down to every loop that can run long; loops call
-/// `check()` every few thousand steps, which reads the clock once.
+/// When a long loop has to stop: a deadline passed, or someone (Ctrl-C) asked. One value is made
+/// per statement, load or render and handed down to every loop that can run long; loops ask
+/// `stopped()` every thousand cheap steps or before each costly one (it reads the clock once).
 /// `@unchecked`: `interrupted` is the shell's read of its signal flag, safe from any thread.
 public struct Cancellation: @unchecked Sendable {
     /// The limit in seconds the deadline was set from, for the message; nil: no limit.
@@ -28,7 +28,7 @@ public struct Cancellation: @unchecked Sendable {
     }
 
     /// The reason a loop stopped early.
-    public enum Stop: Error, Sendable, Equatable {
+    public enum Stop: Sendable, Equatable {
         case interrupted
         case timedOut(Double)
 

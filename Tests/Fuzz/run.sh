@@ -67,6 +67,7 @@ fi
 if command -v pkg-config >/dev/null || apt_install pkg-config; then
     pkg-config --exists sqlite3 || apt_install libsqlite3-dev
     pkg-config --exists libedit || apt_install libedit-dev
+    pkg-config --exists libpcre2-8 || apt_install libpcre2-dev
 fi
 # Symbolized stack traces in ASan and libFuzzer reports.
 if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then

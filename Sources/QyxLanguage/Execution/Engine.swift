@@ -1,4 +1,3 @@
-import Foundation
 import QyxModel
 
 /// Runs parsed statements against a database.

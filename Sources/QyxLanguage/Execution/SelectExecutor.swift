@@ -85,7 +85,7 @@ struct SelectExecutor {
                 var keys: [[Value]] = []
                 (groups, keys) = try group(rows, by: groupKeys, table: table, evaluator: evaluator, at: at)
                 // Without order by, groups come out in key order, as SQLite gives them.
-                let keyed = try stableSort(Array(zip(groups, keys)), descending: keys.first.map { $0.map { _ in false } } ?? [], engine, at: at)
+                let keyed = try stableSort(Array(zip(groups, keys)), descending: groupKeys.map { _ in false }, engine, at: at)
                 groups = keyed.map(\.0)
             }
             if let having {

@@ -97,20 +97,17 @@ public enum ValueOps {
     /// `+ - * / %`. Integers stay integers and a result beyond 64 bits is an error located at
     /// `range`; `/` always gives a double; `/ 0` and `% 0` are null, as in SQLite; `x % -1` is 0.
     static func arithmetic(_ op: String, _ a: Value, _ b: Value, at range: SourceRange) throws(QueryError) -> Value {
-        if case .int(let x) = a, case .int(let y) = b {
+        if case .int(let x) = a, case .int(let y) = b, op != "/" {
             let (r, overflow): (Int, Bool)
             switch op {
             case "+": (r, overflow) = x.addingReportingOverflow(y)
             case "-": (r, overflow) = x.subtractingReportingOverflow(y)
             case "*": (r, overflow) = x.multipliedReportingOverflow(by: y)
             // Int.min % -1 traps in Swift, though the remainder is 0.
-            case "%": return y == 0 ? .null : .int(y == -1 ? 0 : x % y)
-            default: (r, overflow) = (0, false)
+            default: return y == 0 ? .null : .int(y == -1 ? 0 : x % y)
             }
-            if op != "/" {
-                if overflow { throw overflowError("\(x) \(op) \(y)", at: range) }
-                return .int(r)
-            }
+            if overflow { throw overflowError("\(x) \(op) \(y)", at: range) }
+            return .int(r)
         }
         guard let x = a.number, let y = b.number else { return .null }
         switch op {
