@@ -17,7 +17,7 @@ struct CompareExecutor {
 
     func run() throws(QueryError) -> ResultSet {
         let database = engine.database
-        let table = try Binder.entity(entity, in: database)
+        let table = try database.resolve(entity)
         guard let shape = Self.shapes[table.name] else {
             throw QueryError("compare works on \(Self.shapes.keys.sorted().joined(separator: " and ")), not \(table.name)", at: entity.range)
         }

@@ -56,9 +56,9 @@ public final class Engine: @unchecked Sendable {
     /// Rows of `table` that satisfy `filter`.
     func filteredRows(_ table: Table, _ filter: Expr?) throws(QueryError) -> [Int] {
         guard let filter else { return Array(0..<table.count) }
-        let binder = Binder(database: database, table: table, parameters: parameters)
+        let binder = Binder(schema: database, entity: table, parameters: parameters)
         let bound = try binder.bind(filter)
-        let predicate = Evaluator(database: database, table: table, cancellation: cancellation).predicate(bound.expr)
+        let predicate = Evaluator(reader: TableReader(table, in: database), cancellation: cancellation).predicate(bound.expr)
         return try scan(table.count, at: filter.range) { r throws(QueryError) in try predicate(r) == true }
     }
 

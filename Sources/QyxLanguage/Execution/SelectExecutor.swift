@@ -8,8 +8,8 @@ struct SelectExecutor {
     func run() throws(QueryError) -> ResultSet {
         let s = statement
         let database = engine.database
-        let table = try Binder.entity(s.entity, in: database)
-        var binder = Binder(database: database, table: table, parameters: engine.parameters)
+        let table = try database.resolve(s.entity)
+        var binder = Binder(schema: database, entity: table, parameters: engine.parameters)
 
         // The select list; `select ENTITY` and `*` mean every field.
         var names: [String] = []
@@ -34,7 +34,7 @@ struct SelectExecutor {
             filter = try s.filter.map { e throws(QueryError) in try rowBinder.bind(e).expr }
         }
         let grouped = !s.groupBy.isEmpty || items.contains { $0.expr.containsAggregate }
-        for (i, name) in names.enumerated() where binder.table.index(of: name) == nil || grouped {
+        for (i, name) in names.enumerated() where table.index(of: name) == nil || grouped {
             binder.aliases[name] = (i, items[i].type)
         }
         binder.allowAggregates = grouped
@@ -63,8 +63,8 @@ struct SelectExecutor {
         let limit = try count(s.limit, binder, "limit")
         let offset = try count(s.offset, binder, "offset") ?? 0
 
-        let evaluator = Evaluator(database: database, table: table, cancellation: engine.cancellation)
-        evaluator.outputs = items.map(\.expr)
+        let evaluator = Evaluator(reader: TableReader(table, in: database), cancellation: engine.cancellation,
+                                  outputs: items.map(\.expr))
         let at = s.entity.range
         var rows: [Int]
         if let filter {
@@ -137,8 +137,8 @@ struct SelectExecutor {
         // `group by domain` with domain selected binds to the select item; look through it.
         var key = keys.first
         if case .outputColumn(let i)? = key { key = evaluator.outputs[i] }
-        if keys.count == 1, case .column(let c)? = key, [.text, .date].contains(table.columns[c].spec.type) {
-            let column = table.columns[c], ids = column.texts, pool = engine.database.pool
+        if keys.count == 1, case .column(let c)? = key, case .texts(let ids) = evaluator.reader.cells(of: c) {
+            let column = table.columns[c], pool = engine.database.pool
             var slot = [Int32](repeating: -1, count: pool.count + 1)
             for (n, r) in rows.enumerated() {
                 if n % 1_024 == 0 { try engine.check(at: range) }
@@ -167,7 +167,7 @@ struct SelectExecutor {
         return (groups, groupKeys)
     }
 
-    func count(_ e: Expr?, _ binder: Binder, _ what: String) throws(QueryError) -> Int? {
+    func count(_ e: Expr?, _ binder: Binder<Database>, _ what: String) throws(QueryError) -> Int? {
         guard let e else { return nil }
         guard case .constant(let v) = try binder.bind(e).expr, case .int(let n) = v, n >= 0 else {
             throw QueryError("\(what) needs a whole number of rows", at: e.range)
