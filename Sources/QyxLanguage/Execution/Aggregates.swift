@@ -40,17 +40,12 @@ extension Evaluator {
         case .arithmetic(let op, let a, let b, let range):
             let ga = group(a), gb = group(b)
             return { rows throws(QueryError) in try ValueOps.arithmetic(op, ga(rows), gb(rows), at: range) }
-        case .logical(.and, let a, let b):
+        case .logical(let op, let a, let b):
             let ga = group(a), gb = group(b)
+            let decisive = op.decisiveOperand
             return { rows throws(QueryError) in
                 let x = ValueOps.truth(try ga(rows)), y = ValueOps.truth(try gb(rows))
-                return x == false || y == false ? .int(0) : (x == nil || y == nil ? .null : .int(1))
-            }
-        case .logical(.or, let a, let b):
-            let ga = group(a), gb = group(b)
-            return { rows throws(QueryError) in
-                let x = ValueOps.truth(try ga(rows)), y = ValueOps.truth(try gb(rows))
-                return x == true || y == true ? .int(1) : (x == nil || y == nil ? .null : .int(0))
+                return ValueOps.bool(x == decisive || y == decisive ? decisive : (x == nil || y == nil ? nil : !decisive))
             }
         case .textMatch(let op, let a, let b):
             let ga = group(a), gb = group(b)

@@ -4,23 +4,16 @@ import QyxModel
 extension Evaluator {
     func predicate(_ e: BoundExpr) -> Predicate {
         switch e {
-        case .logical(.and, let a, let b):
+        case .logical(let op, let a, let b):
             let pa = predicate(a), pb = predicate(b)
+            // False decides `and` alone, true decides `or`; the other side is then not evaluated.
+            let decisive = op.decisiveOperand
             return { r throws(QueryError) in
                 let x = try pa(r)
-                if x == false { return false }
+                if x == decisive { return decisive }
                 let y = try pb(r)
-                if y == false { return false }
-                return x == nil || y == nil ? nil : true
-            }
-        case .logical(.or, let a, let b):
-            let pa = predicate(a), pb = predicate(b)
-            return { r throws(QueryError) in
-                let x = try pa(r)
-                if x == true { return true }
-                let y = try pb(r)
-                if y == true { return true }
-                return x == nil || y == nil ? nil : false
+                if y == decisive { return decisive }
+                return x == nil || y == nil ? nil : !decisive
             }
         case .not(let a):
             let p = predicate(a)

@@ -47,6 +47,9 @@ public enum ArithmeticOperator: String, Sendable, CaseIterable {
 public enum LogicalOperator: String, Sendable, CaseIterable {
     case and
     case or
+
+    /// The operand value that decides the result alone: false for `and`, true for `or`.
+    public var decisiveOperand: Bool { self == .or }
 }
 
 /// Operators that match text: `like`, `contains`, and the regular expressions `~` and `!~`.
