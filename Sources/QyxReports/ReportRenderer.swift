@@ -13,9 +13,12 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// `{{ … }}`, `{{#select …}} … {{/select}}` sections and ```qyx blocks.
 public struct ReportRenderer {
     public let engine: Engine
+    /// How the render's queries may be stopped; its parameters are the template's own.
+    public let context: ExecutionContext
 
-    public init(engine: Engine) {
+    public init(engine: Engine, context: ExecutionContext = ExecutionContext()) {
         self.engine = engine
+        self.context = context
     }
 
     /// The whole report, or the first error; nothing partial is returned.
@@ -37,14 +40,14 @@ public struct ReportRenderer {
             throw ReportError(file: file, line: 1, column: 1, message: "template: \(error)")
         }
         try Self.checkParameters(parameters, matter: matter, compiled: compiled, file: file)
-        let run = ReportRun(engine: engine, compiled: compiled, format: format, file: file, source: text)
+        // Reports cite every figure.
+        var queryContext = context
+        queryContext.tracksProvenance = true
+        let run = ReportRun(engine: engine, context: queryContext, compiled: compiled, format: format, file: file, source: text)
         run.validate()
         if let failure = run.failure { throw failure }
         var values = matter.parameters.merging(parameters) { $1 }
         if let title = matter.title, values["title"] == nil { values["title"] = .text(title) }
-        let saved = (engine.parameters, engine.tracksProvenance)
-        engine.tracksProvenance = true
-        defer { (engine.parameters, engine.tracksProvenance) = saved }
         let root = Scope(run: run, fields: values, parent: nil)
         let filled = mustache.render(root)
         if let failure = run.failure { throw failure }

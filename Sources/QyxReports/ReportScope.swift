@@ -8,6 +8,8 @@ import QyxRendering
 /// running the queries, and keeps the first error so the whole render can be refused.
 final class ReportRun {
     let engine: Engine
+    /// Each query runs with this, its parameters those of the query's scope.
+    let context: ExecutionContext
     let compiled: CompiledTemplate
     let format: ReportFormat
     let file: String
@@ -21,8 +23,9 @@ final class ReportRun {
     /// Each query, parsed by `validate()`.
     private var statements: [ParsedStatement?] = []
 
-    init(engine: Engine, compiled: CompiledTemplate, format: ReportFormat, file: String, source: String) {
+    init(engine: Engine, context: ExecutionContext, compiled: CompiledTemplate, format: ReportFormat, file: String, source: String) {
         self.engine = engine
+        self.context = context
         self.compiled = compiled
         self.format = format
         self.file = file
@@ -71,11 +74,12 @@ final class ReportRun {
         let key = "\(index)\u{1}" + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.displayText)" }.joined(separator: "\u{1}")
         if let hit = cache[key] { return hit }
         guard failure == nil else { return nil }
-        engine.parameters = parameters
+        var scoped = context
+        scoped.parameters = parameters
         do {
             // Parsed once by validate(); a section's nested query runs once per row.
             guard let statement = statements[index] else { return nil }
-            let result = try engine.execute(statement)
+            let result = try engine.execute(statement, in: scoped)
             cache[key] = result
             return result
         } catch {

@@ -6,6 +6,7 @@ import QyxRendering
 /// finishes; the first error is reported as FILE:LINE:COL with a caret and ends the run.
 struct BatchRunner {
     let engine: Engine
+    let context: ExecutionContext
     let format: OutputFormat
     var timer = false
 
@@ -15,7 +16,7 @@ struct BatchRunner {
         var first = true
         var started = ProcessInfo.processInfo.systemUptime
         do {
-            try engine.run(text) { _, result in
+            try engine.run(text, in: context) { _, result in
                 if timer {
                     Terminal.error(String(format: "Run Time: %.6f s", ProcessInfo.processInfo.systemUptime - started))
                 }

@@ -190,20 +190,20 @@ struct Run: ParsableCommand {
         let started = ProcessInfo.processInfo.systemUptime
         // A batch run's load of --docs has the statements' time limit; the shell has Ctrl-C.
         let load = source == nil ? Cancellation.none : Cancellation(limit: timeout > 0 ? timeout : nil)
-        let engine = Engine(database: corpusOptions.database(cancellation: load), parameters: parameters)
+        let engine = Engine(database: corpusOptions.database(cancellation: load))
         if timer {
             let rows = engine.database.count(.indicators)
             Terminal.error(String(format: "Load Time: %.3f s (%d documents, %d indicators)",
                                   ProcessInfo.processInfo.systemUptime - started, engine.database.corpus.documents.count, rows))
         }
         guard let source else {
-            let shell = Shell(engine: engine, format: format ?? .table)
+            let shell = Shell(engine: engine, parameters: parameters, format: format ?? .table)
             let status = shell.run()
             if status != 0 { throw ExitCode(status) }
             return
         }
-        engine.timeLimit = timeout > 0 ? timeout : nil
-        let batch = BatchRunner(engine: engine, format: format ?? .table, timer: timer)
+        let context = ExecutionContext(parameters: parameters, timeLimit: timeout > 0 ? timeout : nil)
+        let batch = BatchRunner(engine: engine, context: context, format: format ?? .table, timer: timer)
         Terminal.exitNow(batch.run(source.text, name: source.name) ? 0 : 1)
     }
 }

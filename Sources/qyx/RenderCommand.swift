@@ -66,9 +66,8 @@ struct Render: ParsableCommand {
         // One time limit for the whole render: loading --docs and every query.
         let limit = Cancellation(limit: timeout > 0 ? timeout : nil)
         let engine = Engine(database: corpusOptions.database(cancellation: limit))
-        engine.session = limit
         let rendered = Result { () throws(ReportError) in
-            try ReportRenderer(engine: engine).render(template: text, file: template, parameters: parameters, to: format)
+            try ReportRenderer(engine: engine, context: ExecutionContext(session: limit)).render(template: text, file: template, parameters: parameters, to: format)
         }
         guard case .success(let report) = rendered else {
             if case .failure(let error) = rendered {

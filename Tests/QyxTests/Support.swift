@@ -91,8 +91,7 @@ let builtinEngine = Engine(database: Database(builtin))
 func query(_ text: String, parameters: [String: Value] = [:]) throws -> ResultSet {
     let statements = try Parser.parseScript(text)
     guard statements.count == 1 else { throw CLIError("expected one statement in \(text)") }
-    let engine = parameters.isEmpty ? builtinEngine : Engine(database: builtinEngine.database, parameters: parameters)
-    return try engine.execute(statements[0])
+    return try builtinEngine.execute(statements[0], in: ExecutionContext(parameters: parameters))
 }
 
 /// The cells of one column as display text.

@@ -13,7 +13,7 @@ enum Catalog {
     ]
 
     static func describe(_ name: Name, in database: Database) throws(QueryError) -> ResultSet {
-        let table = try Binder.entity(name, in: database)
+        let table = try database.resolve(name)
         let rows: [[Value]] = table.fields.map { f in
             let unit: Value
             switch f.unit {
@@ -60,7 +60,7 @@ enum Catalog {
     static func values(of field: Name, entity: Name?, in database: Database) throws(QueryError) -> ResultSet {
         let table: Table
         if let entity {
-            table = try Binder.entity(entity, in: database)
+            table = try database.resolve(entity)
         } else if let t = database.entityNames.lazy.compactMap({ database.table($0) }).first(where: { $0.index(of: field.text.lowercased()) != nil }) {
             table = t
         } else {

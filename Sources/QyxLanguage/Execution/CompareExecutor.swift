@@ -4,7 +4,7 @@ import QyxModel
 /// spelling differences), one column per value of the dimension. `by year` lays out a region's
 /// series; `by region` puts side by side the indicators that regions share.
 struct CompareExecutor {
-    let engine: Engine
+    let execution: StatementRun
     let entity: Name
     let by: Name
     let filter: Expr?
@@ -16,8 +16,8 @@ struct CompareExecutor {
     ]
 
     func run() throws(QueryError) -> ResultSet {
-        let database = engine.database
-        let table = try Binder.entity(entity, in: database)
+        let database = execution.database
+        let table = try database.resolve(entity)
         guard let shape = Self.shapes[table.name] else {
             throw QueryError("compare works on \(Self.shapes.keys.sorted().joined(separator: " and ")), not \(table.name)", at: entity.range)
         }
@@ -26,7 +26,7 @@ struct CompareExecutor {
             let hint = Suggest.closest(by.text, among: table.fields.map(\.name)).map { "did you mean \($0)?" }
             throw QueryError("\(table.name) have no field '\(by.text)' to compare by", at: by.range, hint: hint)
         }
-        let rows = try engine.filteredRows(table, filter)
+        let rows = try execution.filteredRows(table, filter)
         let pool = database.pool
         func column(_ name: String) -> Column { table.column(name)! }
         let identity = column(shape.identity), cell = column(shape.cell), dim = table.columns[dimIndex]
@@ -47,7 +47,7 @@ struct CompareExecutor {
         var index: [[Value]: Int] = [:]
         var dimValues = Set<Value>()
         for (n, r) in rows.enumerated() {
-            if n % 1_024 == 0 { try engine.check(at: entity.range) }
+            if n % 1_024 == 0 { try execution.check(at: entity.range) }
             let name = identity.value(r, pool).displayText
             let contextValues = context.map { $0.value(r, pool) }
             let key = contextValues + [.text(Identity.key(name))]
@@ -73,7 +73,7 @@ struct CompareExecutor {
         columns.append(ResultColumn(name: shape.identity, type: .text))
         if shape.unit != nil { columns.append(ResultColumn(name: "unit", type: .text)) }
         columns += dims.map { ResultColumn(name: $0.displayText, type: .text) }
-        let out: [[Value]] = try engine.map(lines, at: entity.range) { line in
+        let out: [[Value]] = try execution.map(lines, at: entity.range) { line in
             var row = line.context + [.text(line.label)]
             let mixed = line.mixedUnits
             if shape.unit != nil { row.append(mixed ? .null : line.unit) }
@@ -83,7 +83,7 @@ struct CompareExecutor {
             }
             return row
         }
-        let sources = engine.tracksProvenance ? lines.compactMap { engine.provenance(table, $0.rows) } : nil
+        let sources = execution.tracksProvenance ? lines.compactMap { execution.provenance(table, $0.rows) } : nil
         return ResultSet(columns: columns, rows: out, sources: sources)
     }
 }

@@ -36,37 +36,12 @@ public enum ValueOps {
         }
     }
 
-    /// `test` with the operator decided once, for loops over a million rows.
-    static func tester(_ op: String) -> (Int) -> Bool {
-        switch op {
-        case "=": return { $0 == 0 }
-        case "!=": return { $0 != 0 }
-        case "<": return { $0 < 0 }
-        case "<=": return { $0 <= 0 }
-        case ">": return { $0 > 0 }
-        case ">=": return { $0 >= 0 }
-        default: return { _ in false }
-        }
-    }
-
-    static func test(_ op: String, _ c: Int) -> Bool {
-        switch op {
-        case "=": return c == 0
-        case "!=": return c != 0
-        case "<": return c < 0
-        case "<=": return c <= 0
-        case ">": return c > 0
-        case ">=": return c >= 0
-        default: return false
-        }
-    }
-
     /// `=` and friends; a list matches when any element does.
-    static func compare(_ op: String, _ a: Value, _ b: Value) -> Bool? {
+    static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool? {
         if case .list(let items) = a { return any(items) { compare(op, $0, b) } }
         if case .list(let items) = b { return any(items) { compare(op, a, $0) } }
         guard let c = compare(a, b) else { return nil }
-        return test(op, c)
+        return op.holds(c)
     }
 
     static func any(_ items: [Value], _ f: (Value) -> Bool?) -> Bool? {
@@ -96,27 +71,27 @@ public enum ValueOps {
 
     /// `+ - * / %`. Integers stay integers and a result beyond 64 bits is an error located at
     /// `range`; `/` always gives a double; `/ 0` and `% 0` are null, as in SQLite; `x % -1` is 0.
-    static func arithmetic(_ op: String, _ a: Value, _ b: Value, at range: SourceRange) throws(QueryError) -> Value {
-        if case .int(let x) = a, case .int(let y) = b, op != "/" {
+    static func arithmetic(_ op: ArithmeticOperator, _ a: Value, _ b: Value, at range: SourceRange) throws(QueryError) -> Value {
+        if case .int(let x) = a, case .int(let y) = b, op != .divide {
             let (r, overflow): (Int, Bool)
             switch op {
-            case "+": (r, overflow) = x.addingReportingOverflow(y)
-            case "-": (r, overflow) = x.subtractingReportingOverflow(y)
-            case "*": (r, overflow) = x.multipliedReportingOverflow(by: y)
+            case .add: (r, overflow) = x.addingReportingOverflow(y)
+            case .subtract: (r, overflow) = x.subtractingReportingOverflow(y)
+            case .multiply: (r, overflow) = x.multipliedReportingOverflow(by: y)
             // Int.min % -1 traps in Swift, though the remainder is 0.
-            default: return y == 0 ? .null : .int(y == -1 ? 0 : x % y)
+            case .remainder: return y == 0 ? .null : .int(y == -1 ? 0 : x % y)
+            case .divide: return .null  // not reached: / left the integer branch above
             }
-            if overflow { throw overflowError("\(x) \(op) \(y)", at: range) }
+            if overflow { throw overflowError("\(x) \(op.rawValue) \(y)", at: range) }
             return .int(r)
         }
         guard let x = a.number, let y = b.number else { return .null }
         switch op {
-        case "+": return .double(x + y)
-        case "-": return .double(x - y)
-        case "*": return .double(x * y)
-        case "/": return y == 0 ? .null : .double(x / y)
-        case "%": return y == 0 ? .null : .double(x.truncatingRemainder(dividingBy: y))
-        default: return .null
+        case .add: return .double(x + y)
+        case .subtract: return .double(x - y)
+        case .multiply: return .double(x * y)
+        case .divide: return y == 0 ? .null : .double(x / y)
+        case .remainder: return y == 0 ? .null : .double(x.truncatingRemainder(dividingBy: y))
         }
     }
 

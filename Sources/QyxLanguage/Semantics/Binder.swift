@@ -3,31 +3,18 @@ import QyxModel
 
 /// Resolves names and checks types: a field must exist in the entity, a bare word is a value,
 /// a domain may be named by its alias, and comparisons must compare like with like.
-struct Binder {
-    let database: Database
-    let table: Table
+struct Binder<Catalog: Schema> {
+    let schema: Catalog
+    let entity: Catalog.Entity
     let parameters: [String: Value]
     /// Select-list aliases visible in `having` and `order by`.
     var aliases: [String: (index: Int, type: ValueType)] = [:]
     var allowAggregates = false
 
-    static let aggregates: Set<String> = ["count", "sum", "avg", "min", "max"]
-    static let scalars: [String: ClosedRange<Int>] = [
-        "length": 1...1, "lower": 1...1, "upper": 1...1, "abs": 1...1, "round": 1...2, "coalesce": 1...9, "ifnull": 2...2,
-    ]
-
-    init(database: Database, table: Table, parameters: [String: Value]) {
-        self.database = database
-        self.table = table
+    init(schema: Catalog, entity: Catalog.Entity, parameters: [String: Value]) {
+        self.schema = schema
+        self.entity = entity
         self.parameters = parameters
-    }
-
-    /// Finds an entity by name, suggesting the closest one when it is misspelt.
-    static func entity(_ name: Name, in database: Database) throws(QueryError) -> Table {
-        if let t = database.table(name.text) { return t }
-        let hint = Suggest.closest(name.text, among: database.entityNames).map { "did you mean \($0)?" }
-        throw QueryError("unknown entity '\(name.text)'; entities are \(database.entityNames.joined(separator: ", "))",
-                         at: name.range, hint: hint)
     }
 
     func bind(_ e: Expr) throws(QueryError) -> Typed {
@@ -50,7 +37,7 @@ struct Binder {
             return Typed(expr: .constant(v), type: Self.type(of: v))
         case .unary(let op, let operand, let range):
             let t = try bind(operand)
-            if op == "not" { return Typed(expr: .unary("not", t.expr), type: .bool) }
+            if op == .not { return Typed(expr: .not(t.expr), type: .bool) }
             guard t.type.isNumeric || t.type == .null else {
                 throw QueryError("'-' needs a number, but this is \(t.type.spoken)", at: range)
             }
@@ -82,7 +69,7 @@ struct Binder {
     /// (`kind = baseline`), while a misspelt field on the left stays an error.
     func bindValue(_ e: Expr, comparedWith left: Typed) throws(QueryError) -> Typed {
         if case .field(let path, _) = e, path.count == 1, left.type.isTextual || left.type == .list,
-           table.index(of: path[0].lowercased()) == nil, aliases[path[0]] == nil, Domain.named(path[0]) == nil {
+           entity.index(of: path[0].lowercased()) == nil, aliases[path[0]] == nil, Domain.named(path[0]) == nil {
             return Typed(expr: .constant(.text(path[0])), type: .text)
         }
         return try bind(e)
@@ -106,7 +93,7 @@ struct Binder {
                 throw QueryError("unknown prefix '\(path[0])'; only document.FIELD reaches another entity", at: range,
                                  hint: "did you mean document.\(path[1])?")
             }
-            let docs = database.table("documents")!
+            let docs = schema.documents
             guard let i = docs.index(of: path[1].lowercased()) else {
                 let hint = Suggest.closest(path[1], among: docs.fields.map(\.name)).map { "did you mean document.\($0)?" }
                 throw QueryError("documents have no field '\(path[1])'", at: range, hint: hint)
@@ -117,14 +104,14 @@ struct Binder {
         if let alias = aliases[name] ?? aliases[name.lowercased()] {
             return Typed(expr: .outputColumn(alias.index), type: alias.type)
         }
-        if let i = table.index(of: name.lowercased()) {
-            return Typed(expr: .column(i), type: ValueType(table.fields[i].type))
+        if let i = entity.index(of: name.lowercased()) {
+            return Typed(expr: .column(i), type: ValueType(entity.fields[i].type))
         }
         // A domain's English alias is a value wherever a domain is named.
         if let domain = Domain.named(name) { return Typed(expr: .constant(.text(domain.name)), type: .text) }
-        let candidates = table.fields.map(\.name) + Array(aliases.keys)
+        let candidates = entity.fields.map(\.name) + Array(aliases.keys)
         let hint = Suggest.closest(name, among: candidates).map { "did you mean \($0)?" }
-        throw QueryError("\(table.name) have no field '\(name)'; fields are \(table.fields.map(\.name).joined(separator: ", "))",
+        throw QueryError("\(entity.name) have no field '\(name)'; fields are \(entity.fields.map(\.name).joined(separator: ", "))",
                          at: range, hint: hint)
     }
 
@@ -155,18 +142,18 @@ struct Binder {
         throw QueryError("type mismatch: \(describe(ea, a)) but \(describe(eb, b))", at: range, hint: hint)
     }
 
-    func binary(_ op: String, _ l: Expr, _ r: Expr, _ range: SourceRange) throws(QueryError) -> Typed {
+    func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ range: SourceRange) throws(QueryError) -> Typed {
         switch op {
-        case "and", "or":
-            return Typed(expr: .binary(op, try bind(l).expr, try bind(r).expr), type: .bool)
-        case "+", "-", "*", "/", "%":
+        case .logical(let logical):
+            return Typed(expr: .logical(logical, try bind(l).expr, try bind(r).expr), type: .bool)
+        case .arithmetic(let arithmetic):
             let a = try bind(l), b = try bind(r)
             for (t, e) in [(a, l), (b, r)] where !(t.type.isNumeric || t.type == .null) {
-                throw QueryError("'\(op)' needs numbers, but \(exprName(e)) is \(t.type.spoken)", at: e.range)
+                throw QueryError("'\(op.text)' needs numbers, but \(exprName(e)) is \(t.type.spoken)", at: e.range)
             }
-            let type: ValueType = (a.type == .int && b.type == .int && op != "/") ? .int : .number
-            return Typed(expr: .arithmetic(op, a.expr, b.expr, range), type: type)
-        case "~", "!~":
+            let type: ValueType = (a.type == .int && b.type == .int && arithmetic != .divide) ? .int : .number
+            return Typed(expr: .arithmetic(arithmetic, a.expr, b.expr, range), type: type)
+        case .pattern(let regexOperator) where regexOperator.isRegex:
             let a = try bind(l)
             guard a.type.isTextual || a.type == .list else {
                 throw QueryError("'~' matches text, but \(exprName(l)) is \(a.type.spoken)", at: l.range)
@@ -184,38 +171,35 @@ struct Binder {
                                  at: r.range, hint: "split it into several ~ conditions joined by or")
             }
             guard let regex = Pattern(pattern) else { throw QueryError("invalid regular expression \"\(pattern)\"", at: r.range) }
-            return Typed(expr: .regex(a.expr, regex, negated: op == "!~", range), type: .bool)
-        case "like", "contains":
+            return Typed(expr: .regex(a.expr, regex, negated: regexOperator == .notMatches, range), type: .bool)
+        case .pattern(let pattern):
             let a = try bind(l), b = try bind(r)
             guard (a.type.isTextual || a.type == .list || a.type == .null) && (b.type.isTextual || b.type == .null) else {
                 let bad = (a.type.isTextual || a.type == .list) ? (r, b) : (l, a)
-                throw QueryError("'\(op)' works on text, but \(exprName(bad.0)) is \(bad.1.type.spoken)", at: bad.0.range)
+                throw QueryError("'\(op.text)' works on text, but \(exprName(bad.0)) is \(bad.1.type.spoken)", at: bad.0.range)
             }
-            return Typed(expr: .binary(op, a.expr, b.expr), type: .bool)
-        default:
-            // Comparison. An amount with a unit compares in base units.
+            return Typed(expr: .textMatch(pattern, a.expr, b.expr), type: .bool)
+        case .comparison(let op):
+            // An amount with a unit compares in base units.
             if case .quantity(let v, let unit, let qRange) = r { return try quantity(op, l, v, unit, qRange, range) }
-            if case .quantity(let v, let unit, let qRange) = l {
-                let flipped = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
-                return try quantity(flipped, r, v, unit, qRange, range)
-            }
+            if case .quantity(let v, let unit, let qRange) = l { return try quantity(op.flipped, r, v, unit, qRange, range) }
             let a = try normalizeDomain(bind(l), against: r, range: l.range)
             let b = try normalizeDomain(bindValue(r, comparedWith: a), against: l, range: r.range)
             try checkComparable(a, b, l, r, range)
             if a.type == .null || b.type == .null {
-                throw QueryError("'\(op) null' is never true; write 'is null' or 'is not null'", at: range)
+                throw QueryError("'\(op.rawValue) null' is never true; write 'is null' or 'is not null'", at: range)
             }
-            if a.type == .list || b.type == .list, !["=", "!="].contains(op) {
-                throw QueryError("'\(op)' cannot order a list; use = or contains", at: range)
+            if a.type == .list || b.type == .list, !op.isEquality {
+                throw QueryError("'\(op.rawValue)' cannot order a list; use = or contains", at: range)
             }
-            return Typed(expr: .binary(op, a.expr, b.expr), type: .bool)
+            return Typed(expr: .comparison(op, a.expr, b.expr), type: .bool)
         }
     }
 
-    func quantity(_ op: String, _ fieldExpr: Expr, _ value: Double, _ unit: String, _ qRange: SourceRange,
+    func quantity(_ op: ComparisonOperator, _ fieldExpr: Expr, _ value: Double, _ unit: String, _ qRange: SourceRange,
                   _ range: SourceRange) throws(QueryError) -> Typed {
         let f = try bind(fieldExpr)
-        guard case .column(let i) = f.expr, f.type.isNumeric, let source = table.fields[i].unit else {
+        guard case .column(let i) = f.expr, f.type.isNumeric, let source = entity.fields[i].unit else {
             throw QueryError("\(Value.format(value)) \(unit) is an amount with a unit; compare it with a field that has units (value, base_value, investment)",
                              at: qRange)
         }
@@ -223,7 +207,7 @@ struct Binder {
         switch source {
         case .fixed(let u): unitRef = .fixed(u)
         case .field(let name):
-            guard let j = table.index(of: name) else { throw QueryError("no unit field \(name)", at: range) }
+            guard let j = entity.index(of: name) else { throw QueryError("no unit field \(name)", at: range) }
             unitRef = .column(j)
         }
         let base = Units.normalize(value, unit: unit)
@@ -231,41 +215,50 @@ struct Binder {
     }
 
     func call(_ name: String, _ args: [Expr], star: Bool, distinct: Bool, _ range: SourceRange) throws(QueryError) -> Typed {
-        if Self.aggregates.contains(name) {
+        if let aggregate = AggregateFunction(rawValue: name) {
             guard allowAggregates else {
                 throw QueryError("\(name)() is an aggregate; it cannot be used in where (use having)", at: range)
             }
             if star {
-                guard name == "count" else { throw QueryError("only count(*) takes *", at: range) }
-                return Typed(expr: .aggregate("count", nil, distinct: false, range), type: .int)
+                guard aggregate == .count else { throw QueryError("only count(*) takes *", at: range) }
+                return Typed(expr: .aggregate(.count, nil, distinct: false, range), type: .int)
             }
             guard args.count == 1 else { throw QueryError("\(name)() takes one argument", at: range) }
             var inner = self
             inner.allowAggregates = false
             let arg = try inner.bind(args[0])
-            if (name == "sum" || name == "avg") && !(arg.type.isNumeric || arg.type == .null) {
+            if (aggregate == .sum || aggregate == .avg) && !(arg.type.isNumeric || arg.type == .null) {
                 throw QueryError("\(name)() needs numbers, but \(exprName(args[0])) is \(arg.type.spoken)", at: args[0].range)
             }
-            let type: ValueType = name == "count" ? .int : name == "avg" ? .number : (name == "sum" ? (arg.type == .int ? .int : .number) : arg.type)
-            return Typed(expr: .aggregate(name, arg.expr, distinct: distinct, range), type: type)
+            let type: ValueType
+            switch aggregate {
+            case .count: type = .int
+            case .avg: type = .number
+            case .sum: type = arg.type == .int ? .int : .number
+            case .min, .max: type = arg.type
+            }
+            return Typed(expr: .aggregate(aggregate, arg.expr, distinct: distinct, range), type: type)
         }
-        guard let arity = Self.scalars[name] else {
-            let hint = Suggest.closest(name, among: Array(Self.aggregates) + Array(Self.scalars.keys)).map { "did you mean \($0)?" }
+        guard let function = ScalarFunction(rawValue: name) else {
+            let names = AggregateFunction.allCases.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)
+            let hint = Suggest.closest(name, among: names).map { "did you mean \($0)?" }
             throw QueryError("unknown function \(name)()", at: range, hint: hint)
         }
+        let arity = function.arity
         guard arity.contains(args.count) else {
             throw QueryError("\(name)() takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)") argument(s)", at: range)
         }
         var bound: [Typed] = []
         for a in args { bound.append(try bind(a)) }
         let type: ValueType
-        switch name {
-        case "length": type = .int
-        case "lower", "upper": type = .text
-        case "abs", "round": type = bound[0].type == .int && name == "abs" ? .int : .number
-        default: type = bound.first { $0.type != .null }?.type ?? .null
+        switch function {
+        case .length: type = .int
+        case .lower, .upper: type = .text
+        case .abs: type = bound[0].type == .int ? .int : .number
+        case .round: type = .number
+        case .coalesce, .ifnull: type = bound.first { $0.type != .null }?.type ?? .null
         }
-        return Typed(expr: .scalarCall(name, bound.map(\.expr), range), type: type)
+        return Typed(expr: .scalarCall(function, bound.map(\.expr), range), type: type)
     }
 
     func exprName(_ e: Expr) -> String {

@@ -44,22 +44,24 @@ indirect enum BoundExpr {
     /// A field of the row's document.
     case documentColumn(Int)
     case constant(Value)
-    /// `not`.
-    case unary(String, BoundExpr)
+    case not(BoundExpr)
     /// `-x`, located for its overflow error.
     case negate(BoundExpr, SourceRange)
-    /// `+ - * / %`, located for its overflow error.
-    case arithmetic(String, BoundExpr, BoundExpr, SourceRange)
-    /// Comparison, `and`/`or`, `like`, `contains`.
-    case binary(String, BoundExpr, BoundExpr)
+    /// Located for its overflow error.
+    case arithmetic(ArithmeticOperator, BoundExpr, BoundExpr, SourceRange)
+    case comparison(ComparisonOperator, BoundExpr, BoundExpr)
+    case logical(LogicalOperator, BoundExpr, BoundExpr)
+    /// `like` or `contains`; `~` is `regex`, its pattern compiled once.
+    case textMatch(PatternOperator, BoundExpr, BoundExpr)
     case regex(BoundExpr, Pattern, negated: Bool, SourceRange)
     /// `F op 1500 人`: rows whose amount, in its base unit, compares; other units never match.
-    case quantity(op: String, BoundExpr, unit: UnitRef, value: Double, baseUnit: String)
+    case quantity(op: ComparisonOperator, BoundExpr, unit: UnitRef, value: Double, baseUnit: String)
     case between(BoundExpr, BoundExpr, BoundExpr, negated: Bool)
     case inList(BoundExpr, [BoundExpr], negated: Bool)
     case isNull(BoundExpr, negated: Bool)
-    case scalarCall(String, [BoundExpr], SourceRange)
-    case aggregate(String, BoundExpr?, distinct: Bool, SourceRange)
+    case scalarCall(ScalarFunction, [BoundExpr], SourceRange)
+    /// A nil argument is `count(*)`.
+    case aggregate(AggregateFunction, BoundExpr?, distinct: Bool, SourceRange)
     /// A select item referred to by its alias in `having` or `order by`.
     case outputColumn(Int)
 
@@ -67,9 +69,10 @@ indirect enum BoundExpr {
         switch self {
         case .aggregate: return true
         case .column, .documentColumn, .constant, .outputColumn: return false
-        case .unary(_, let e), .negate(let e, _), .regex(let e, _, _, _), .quantity(_, let e, _, _, _), .isNull(let e, _):
+        case .not(let e), .negate(let e, _), .regex(let e, _, _, _), .quantity(_, let e, _, _, _), .isNull(let e, _):
             return e.containsAggregate
-        case .binary(_, let a, let b), .arithmetic(_, let a, let b, _): return a.containsAggregate || b.containsAggregate
+        case .comparison(_, let a, let b), .logical(_, let a, let b), .textMatch(_, let a, let b), .arithmetic(_, let a, let b, _):
+            return a.containsAggregate || b.containsAggregate
         case .between(let a, let b, let c, _): return a.containsAggregate || b.containsAggregate || c.containsAggregate
         case .inList(let a, let list, _): return a.containsAggregate || list.contains { $0.containsAggregate }
         case .scalarCall(_, let args, _): return args.contains { $0.containsAggregate }

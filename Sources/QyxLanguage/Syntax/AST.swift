@@ -13,8 +13,8 @@ public indirect enum Expr: Sendable {
     case parameter(String, SourceRange)
     case null(SourceRange)
     case boolean(Bool, SourceRange)
-    case unary(op: String, Expr, SourceRange)
-    case binary(op: String, Expr, Expr, SourceRange)
+    case unary(op: UnaryOperator, Expr, SourceRange)
+    case binary(op: BinaryOperator, Expr, Expr, SourceRange)
     /// `x between a and b`, `negated` for `not between`.
     case between(Expr, Expr, Expr, negated: Bool, SourceRange)
     case inList(Expr, [Expr], negated: Bool, SourceRange)

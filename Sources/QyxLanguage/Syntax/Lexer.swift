@@ -36,7 +36,8 @@ public struct Lexer {
         let start = location
         guard let c = current else { return Token(kind: .end, text: "", range: SourceRange(start: start, length: 1)) }
         func token(_ kind: Token.Kind, _ text: String) -> Token {
-            Token(kind: kind, text: text, range: SourceRange(start: start, length: index - start.offset))
+            Token(kind: kind, text: text, range: SourceRange(start: start, length: index - start.offset),
+                  op: kind == .symbol || kind == .identifier ? BinaryOperator(spelling: text) : nil)
         }
         if let close = Self.closingQuote[c] { return try string(closing: close, start: start) }
         if c == "$" {

@@ -202,7 +202,7 @@ public struct Parser {
             _ = advance()
             operands.append(try andExpr())
         }
-        return Self.balanced("or", operands)
+        return Self.balanced(.or, operands)
     }
 
     mutating func andExpr() throws(QueryError) -> Expr {
@@ -211,16 +211,16 @@ public struct Parser {
             _ = advance()
             operands.append(try notExpr())
         }
-        return Self.balanced("and", operands)
+        return Self.balanced(.and, operands)
     }
 
     /// `a or b or c …` as a balanced tree: and/or associate, and a generated filter of
     /// thousands of alternatives must not become a chain thousands of levels deep.
-    static func balanced(_ op: String, _ operands: [Expr]) -> Expr {
+    static func balanced(_ op: LogicalOperator, _ operands: [Expr]) -> Expr {
         if operands.count == 1 { return operands[0] }
         let middle = operands.count / 2
         let left = balanced(op, Array(operands[..<middle])), right = balanced(op, Array(operands[middle...]))
-        return .binary(op: op, left, right, SourceRange(start: left.range.start, length: right.range.start.offset + right.range.length - left.range.start.offset))
+        return .binary(op: .logical(op), left, right, SourceRange(start: left.range.start, length: right.range.start.offset + right.range.length - left.range.start.offset))
     }
 
     /// Arithmetic does not associate, so its chains count as nesting.
@@ -238,18 +238,24 @@ public struct Parser {
             defer { depth -= 1 }
             guard depth <= Self.maxDepth else { throw QueryError("expression nested more than \(Self.maxDepth) levels deep", at: t.range) }
             let operand = try notExpr()
-            return .unary(op: "not", operand, span(from: t.range))
+            return .unary(op: .not, operand, span(from: t.range))
         }
         return try predicate()
     }
 
-    static let comparisons: Set<String> = ["=", "!=", "<", "<=", ">", ">=", "~", "!~"]
+    /// `~` and `!~` sit at the precedence of `=` and `<`, unlike the keyword patterns.
+    static func bindsAsComparison(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .comparison, .pattern(.matches), .pattern(.notMatches): return true
+        case .arithmetic, .logical, .pattern: return false
+        }
+    }
 
     mutating func predicate() throws(QueryError) -> Expr {
         let left = try additive()
         let start = left.range
-        if current.kind == .symbol, Self.comparisons.contains(current.text) {
-            let op = advance().text
+        if let op = current.op, Self.bindsAsComparison(op) {
+            _ = advance()
             let right = try additive()
             return .binary(op: op, left, right, span(from: start))
         }
@@ -273,10 +279,10 @@ public struct Parser {
             try expectSymbol(")", " to close the 'in' list")
             return .inList(left, items, negated: negated, span(from: start))
         }
-        for op in ["like", "contains"] where acceptKeyword(op) {
+        for op in [PatternOperator.like, .contains] where acceptKeyword(op.rawValue) {
             let right = try additive()
-            let e = Expr.binary(op: op, left, right, span(from: start))
-            return negated ? .unary(op: "not", e, span(from: start)) : e
+            let e = Expr.binary(op: .pattern(op), left, right, span(from: start))
+            return negated ? .unary(op: .not, e, span(from: start)) : e
         }
         if acceptKeyword("is") {
             let not = acceptKeyword("not")
@@ -289,9 +295,9 @@ public struct Parser {
     mutating func additive() throws(QueryError) -> Expr {
         var left = try multiplicative()
         var steps = 0
-        while current.isSymbol("+") || current.isSymbol("-") {
+        while let op = current.op, op == .arithmetic(.add) || op == .arithmetic(.subtract) {
             try chainStep(&steps)
-            let op = advance().text
+            _ = advance()
             let right = try multiplicative()
             left = .binary(op: op, left, right, span(from: left.range))
         }
@@ -301,9 +307,10 @@ public struct Parser {
     mutating func multiplicative() throws(QueryError) -> Expr {
         var left = try unary()
         var steps = 0
-        while current.isSymbol("*") || current.isSymbol("/") || (current.isSymbol("%") && startsOperand(peek())) {
+        while let op = current.op,
+              op == .arithmetic(.multiply) || op == .arithmetic(.divide) || (op == .arithmetic(.remainder) && startsOperand(peek())) {
             try chainStep(&steps)
-            let op = advance().text
+            _ = advance()
             let right = try unary()
             left = .binary(op: op, left, right, span(from: left.range))
         }
@@ -333,7 +340,7 @@ public struct Parser {
                 case let other: return other
                 }
             }
-            return .unary(op: "-", try unary(), span(from: t.range))
+            return .unary(op: .negate, try unary(), span(from: t.range))
         }
         return try primary()
     }

@@ -19,6 +19,9 @@ public struct Token: Sendable, Equatable {
     /// Text as written; for strings, the text between the quotes with escapes resolved.
     public var text: String
     public var range: SourceRange
+    /// The operator a symbol (`<=`, `+`) or keyword (`and`, `like`) spells; the parser decides
+    /// from context whether `-` negates and `*` is a star.
+    public var op: BinaryOperator? = nil
 
     /// Keywords compare case-insensitively.
     public func isKeyword(_ word: String) -> Bool { kind == .identifier && text.lowercased() == word }

@@ -1,11 +1,14 @@
 import Foundation
 import QyxLanguage
+import QyxModel
 import QyxRendering
 
 /// The interactive shell: libedit line editing, multi-line statements, meta commands in the
 /// style of sqlite3 and psql, a pager for tall results, and Ctrl-C that never ends the session.
 final class Shell {
     let engine: Engine
+    /// The `--param` values, and Ctrl-C to stop a statement.
+    let context: ExecutionContext
     var format: OutputFormat
     var timer = false
     /// `.expanded`, as psql's `\x`: tables shown in line mode always, never, or when too wide.
@@ -17,8 +20,9 @@ final class Shell {
     let colour: Bool
     let pager: Pager
 
-    init(engine: Engine, format: OutputFormat) {
+    init(engine: Engine, parameters: [String: Value], format: OutputFormat) {
         self.engine = engine
+        context = ExecutionContext(parameters: parameters, shouldStop: { Interrupt.requested })
         self.format = format
         let env = ProcessInfo.processInfo.environment
         colour = Terminal.isInteractive(STDOUT_FILENO) && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
@@ -29,7 +33,6 @@ final class Shell {
         Interrupt.install()
         // A pager that quits early closes its pipe: the write fails with EPIPE instead.
         signal(SIGPIPE, SIG_IGN)
-        engine.shouldStop = { Interrupt.requested }
         guard let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath()) else {
             Terminal.error("qyx: cannot start line editing on this terminal")
             return 1
@@ -84,7 +87,7 @@ final class Shell {
         do {
             for statement in try Parser.parseScript(text) {
                 let started = ProcessInfo.processInfo.systemUptime
-                let result = try engine.execute(statement)
+                let result = try engine.execute(statement, in: context)
                 let elapsed = ProcessInfo.processInfo.systemUptime - started
                 show(result)
                 // Timing goes to the terminal, not into a file chosen with .output.

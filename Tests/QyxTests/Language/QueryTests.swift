@@ -1,5 +1,6 @@
 import QyxLanguage
 import QyxModel
+import Synchronization
 import Testing
 
 /// The statements of the language issue, run on the real corpus, with exact expected results.
@@ -154,6 +155,27 @@ import Testing
         let statements = try Parser.parseScript(text)
         #expect(statements.count == text.split(separator: "\n").filter { !$0.hasPrefix("--") }.count)
         for s in statements { _ = try builtinEngine.execute(s) }
+    }
+
+    /// One engine answers callers with different parameters and provenance at the same time:
+    /// nothing about a call is kept on the engine.
+    @Test func oneEngineAnswersConcurrentCallsEachWithItsOwnContext() throws {
+        let statement = try Parser.parseScript("select count(*) from indicators where year = $y")[0]
+        let years = Array(2020...2030)
+        let expected = try years.map { y in try builtinEngine.execute(statement, in: ExecutionContext(parameters: ["y": .int(y)])).rows }
+        let answers = Mutex([Int: ResultSet]())
+        DispatchQueue.concurrentPerform(iterations: years.count * 4) { i in
+            let y = years[i % years.count]
+            let context = ExecutionContext(parameters: ["y": .int(y)], tracksProvenance: i % 2 == 0)
+            guard let result = try? builtinEngine.execute(statement, in: context) else { return }
+            answers.withLock { $0[i] = result }
+        }
+        let all = answers.withLock { $0 }
+        #expect(all.count == years.count * 4)
+        for (i, result) in all {
+            #expect(result.rows == expected[i % years.count])
+            #expect((result.sources != nil) == (i % 2 == 0))
+        }
     }
 }
 

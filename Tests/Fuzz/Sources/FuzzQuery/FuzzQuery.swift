@@ -25,13 +25,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     for statement in statements {
         let started = ProcessInfo.processInfo.systemUptime
-        engine.shouldStop = { ProcessInfo.processInfo.systemUptime - started > statementBudget }
+        let context = ExecutionContext(shouldStop: { ProcessInfo.processInfo.systemUptime - started > statementBudget })
         do {
-            _ = try engine.execute(statement)
+            _ = try engine.execute(statement, in: context)
         } catch {
             // QueryError (typed throw): an ordinary rejection, not a finding.
         }
     }
-    engine.shouldStop = nil
     return 0
 }

@@ -20,13 +20,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let text = String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self) else { return 0 }
     for format in ReportFormat.allCases {
         let started = ProcessInfo.processInfo.systemUptime
-        engine.shouldStop = { ProcessInfo.processInfo.systemUptime - started > renderBudget }
+        let context = ExecutionContext(shouldStop: { ProcessInfo.processInfo.systemUptime - started > renderBudget })
         do {
-            _ = try ReportRenderer(engine: engine).render(template: text, file: "fuzz.md", parameters: [:], to: format)
+            _ = try ReportRenderer(engine: engine, context: context).render(template: text, file: "fuzz.md", parameters: [:], to: format)
         } catch {
             // ReportError (typed throw): an ordinary rejection, not a finding.
         }
     }
-    engine.shouldStop = nil
     return 0
 }

@@ -1,0 +1,13 @@
+import QyxModel
+
+// The storage types as the binder sees them; kept here, apart from the storage files, so that
+// the storage layer needs no knowledge of the language.
+
+extension Table: EntitySchema {}
+
+extension Database: Schema {
+    func entity(named name: String) -> Table? { table(name) }
+
+    /// Every database is built with a documents table, empty or not.
+    var documents: Table { table(EntityKind.documents.rawValue)! }
+}
