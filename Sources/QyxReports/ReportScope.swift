@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 import QyxLanguage
 import QyxModel
-import QyxRendering
+import QyxOutput
 
 /// One rendering of a compiled template: answers the generated names Mustache asks for by
 /// running the queries, and keeps the first error so the whole render can be refused.

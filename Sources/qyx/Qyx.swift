@@ -3,7 +3,10 @@ import Foundation
 import QyxLanguage
 import QyxModel
 import QyxReaders
-import QyxRendering
+import QyxOutput
+import QyxText
+import QyxAnalysis
+import QyxStorage
 
 @main
 struct Qyx: ParsableCommand {
@@ -53,7 +56,8 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads the corpus and reports what could not be read on standard error.
     func load() -> Corpus {
-        let corpus = CorpusLoader.load(builtin: !noBuiltin, paths: docs, progress: LoadProgress.reporter())
+        var corpus = CorpusLoader.load(builtin: !noBuiltin, paths: docs, progress: LoadProgress.reporter())
+        corpus.conflicts = ConflictFinder.find(in: corpus)
         report(corpus.diagnostics)
         return corpus
     }

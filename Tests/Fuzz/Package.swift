@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "QyxModel", package: "qyx"),
                 .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxStorage", package: "qyx"),
                 .product(name: "QyxLanguage", package: "qyx"),
             ]
         ),
@@ -27,6 +28,8 @@ let package = Package(
             dependencies: [
                 .product(name: "QyxModel", package: "qyx"),
                 .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxAnalysis", package: "qyx"),
+                .product(name: "QyxStorage", package: "qyx"),
                 .product(name: "QyxLanguage", package: "qyx"),
             ]
         ),
@@ -36,6 +39,7 @@ let package = Package(
             dependencies: [
                 .product(name: "QyxModel", package: "qyx"),
                 .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxStorage", package: "qyx"),
                 .product(name: "QyxLanguage", package: "qyx"),
                 .product(name: "QyxReports", package: "qyx"),
             ]
@@ -43,7 +47,10 @@ let package = Package(
         // Bytes → DatabaseImage.read (and, when they read, write → the same bytes).
         .executableTarget(
             name: "FuzzImage",
-            dependencies: [.product(name: "QyxLanguage", package: "qyx")]
+            dependencies: [
+                .product(name: "QyxStorage", package: "qyx"),
+                .product(name: "QyxLanguage", package: "qyx"),
+            ]
         ),
         // Bytes cut at 0x1E into up to eight documents → columns as a load makes them, checked
         // against the model's conflicts.
@@ -52,6 +59,8 @@ let package = Package(
             dependencies: [
                 .product(name: "QyxModel", package: "qyx"),
                 .product(name: "QyxReaders", package: "qyx"),
+                .product(name: "QyxAnalysis", package: "qyx"),
+                .product(name: "QyxStorage", package: "qyx"),
                 .product(name: "QyxLanguage", package: "qyx"),
             ]
         ),

@@ -2,10 +2,16 @@ import Foundation
 @testable import QyxLanguage
 import QyxModel
 import QyxReaders
+import QyxAnalysis
 import Testing
+@testable import QyxStorage
 
-/// The built-in corpus, read once for all tests.
-let builtin = CorpusLoader.load(builtin: true)
+/// The built-in corpus with its conflicts, read once for all tests.
+let builtin = {
+    var corpus = CorpusLoader.load(builtin: true)
+    corpus.conflicts = ConflictFinder.find(in: corpus)
+    return corpus
+}()
 
 /// A database loaded as the binary loads documents: each put into columns on the thread that
 /// read it, the parts appended in order, conflicts found once all are in.

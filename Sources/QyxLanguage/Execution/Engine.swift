@@ -1,5 +1,7 @@
 import Foundation
 import QyxModel
+import QyxText
+import QyxStorage
 
 /// Runs parsed statements against a database.
 public final class Engine: @unchecked Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import QyxModel
+import QyxText
+import QyxStorage
 
 /// Compiles bound expressions into closures over row numbers of a columnar table. Common
 /// predicates (a column against a constant) get specialised closures that read unboxed

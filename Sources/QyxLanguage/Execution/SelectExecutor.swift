@@ -1,4 +1,5 @@
 import QyxModel
+import QyxStorage
 
 /// `select …`: filter, group, aggregate, order, project, distinct, offset and limit.
 struct SelectExecutor {

@@ -1,5 +1,5 @@
 import Foundation
-import QyxRendering
+import QyxOutput
 
 /// Sends results taller than the terminal through `$PAGER` (default `less -FRX`), as psql does.
 /// The pager is spawned into qyx's own foreground process group with the terminal on its

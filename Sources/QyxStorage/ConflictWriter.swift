@@ -1,4 +1,6 @@
 import QyxModel
+import QyxText
+import QyxAnalysis
 
 /// Writes the rows of the conflicts table from the statements' columns. Most cells are ids the
 /// pool holds already (document, region, subject, unit, a figure's stated value); only an

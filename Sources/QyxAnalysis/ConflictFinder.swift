@@ -1,3 +1,6 @@
+import QyxModel
+import QyxText
+
 /// Finds where the corpus contradicts itself: the same subject, base unit, region and year
 /// given different values in different places (two documents, or a table and a text).
 public enum ConflictFinder {

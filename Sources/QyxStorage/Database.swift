@@ -1,12 +1,13 @@
 import QyxModel
+import QyxText
 
 /// One field of a table, stored by type: ints and doubles unboxed (Int.min and NaN mean null),
 /// text and dates as pool ids (-1 means null), lists and records as values.
 public struct Column: Sendable {
     public let spec: FieldSpec
-    var ints: [Int] = []
-    var doubles: [Double] = []
-    var texts: [Int32] = []
+    package var ints: [Int] = []
+    package var doubles: [Double] = []
+    package var texts: [Int32] = []
     var values: [Value] = []
     /// The text of the last cell appended, while building.
     private var lastText: String?
