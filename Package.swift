@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "qyx",
             dependencies: [
-                "QyxText", "QyxModel", "QyxReaders", "QyxAnalysis", "QyxStorage", "QyxLanguage", "QyxOutput", "QyxReports",
+                "QyxText", "QyxModel", "QyxReaders", "QyxStorage", "QyxLanguage", "QyxOutput", "QyxReports",
                 "LineEditing", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

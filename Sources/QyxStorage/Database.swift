@@ -175,6 +175,9 @@ public final class Table: @unchecked Sendable {
         count += part.count
     }
 
+    /// Row `r` as values in field order, as the model's row gave them.
+    public func row(_ r: Int, _ pool: StringPool) -> [Value] { columns.map { $0.value(r, pool) } }
+
     public func column(_ name: String) -> Column? { fieldIndex[name].map { columns[$0] } }
     public func index(of field: String) -> Int? { fieldIndex[field] }
 }

@@ -29,7 +29,7 @@ func streamedDatabase(_ urls: [URL], conflictPieceRows: Int = Database.Builder.p
 /// Every row of `entity` in `database`, as values.
 func rows(of entity: EntityKind, in database: Database) -> [[Value]] {
     let table = database.table(entity.rawValue)!
-    return (0..<table.count).map { r in table.columns.map { $0.value(r, database.pool) } }
+    return (0..<table.count).map { table.row($0, database.pool) }
 }
 
 /// Reads a document written inline, as if it were a file named `name`.
