@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "QyxReports",
             dependencies: [
-                "QyxModel", "QyxStorage", "QyxLanguage", "QyxOutput",
+                "QyxModel", "QyxAnalysis", "QyxStorage", "QyxLanguage", "QyxOutput",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Ink", package: "Ink"),

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import QyxAnalysis
 import QyxLanguage
 import QyxModel
 import QyxOutput
@@ -27,7 +28,7 @@ final class ReportRun {
         self.format = format
         self.file = file
         self.source = source
-        citations = Citations(engine.database.corpus)
+        citations = Citations(engine.database.corpus.documents)
     }
 
     /// Places an error inside query `index` at its spot in the template file.
