@@ -29,7 +29,7 @@ public struct Corpus: Sendable {
     public var reforms: [Reform] = []
     public var pairings: [Pairing] = []
     public var figures: [Figure] = []
-    /// Derived from figures and indicators once every document is loaded (`ConflictFinder`).
+    /// Derived from figures and indicators once every document is loaded (QyxAnalysis's `ConflictFinder`).
     public var conflicts: [Conflict] = []
     public var diagnostics: [Diagnostic] = []
 

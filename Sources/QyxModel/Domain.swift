@@ -1,4 +1,5 @@
 import Foundation
+import QyxText
 
 /// The seven 七优享 domains plus the three table headings that stand beside them.
 public struct Domain: Hashable, Sendable {

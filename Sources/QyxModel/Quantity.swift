@@ -1,4 +1,5 @@
 import Foundation
+import QyxText
 
 /// Comparison operators as targets state them (`≥280`, `<5`, `不低于65%`).
 public enum ComparisonOp: String, Sendable, CaseIterable {

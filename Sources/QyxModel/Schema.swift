@@ -129,25 +129,13 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Hands each row to `body` in field order without building them all at once: a million
-    /// rows of values at a time would double the peak memory of an export.
-    public func forEachRow(in corpus: Corpus, _ body: ([Value]) -> Void) {
-        struct Each: EntityRowVisitor {
-            let body: ([Value]) -> Void
-            func visit<R: EntityRecord>(_ rows: ArraySlice<R>) { rows.forEach { body($0.values) } }
-        }
-        withoutActuallyEscaping(body) { body in
-            var each = Each(body: body)
-            visitRows(in: corpus, &each)
-        }
-    }
-
     /// Every row of this entity in `corpus`, each in field order.
     public func rows(in corpus: Corpus) -> [[Value]] {
-        var rows: [[Value]] = []
-        rows.reserveCapacity(count(in: corpus))
-        forEachRow(in: corpus) { rows.append($0) }
-        return rows
+        struct Values: EntityRowVisitor {
+            func visit<R: EntityRecord>(_ rows: ArraySlice<R>) -> [[Value]] { rows.map(\.values) }
+        }
+        var values = Values()
+        return visitRows(in: corpus, &values)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QyxText
 
 /// A typed cell of an entity row: what every entity exposes to renderers and to the language.
 ///
@@ -49,28 +50,7 @@ public enum Value: Hashable, Sendable {
     }
 
     /// Shortest faithful decimal text: integral values print without a fraction.
-    public static func format(_ d: Double) -> String {
-        if d.isNaN { return "NaN" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        // Sums and averages carry binary noise (0.1 + 0.2 = 0.30000000000000004); 15 significant
-        // digits are what a double holds faithfully, so show no more than that.
-        let shortest = String(d)
-        guard significantDigits(shortest) > 15, let rounded = Double(String(format: "%.15g", d)) else { return shortest }
-        return String(rounded)
-    }
-
-    /// Digits of a number's text, less leading zeros and the exponent: `0.0012e-5` has 2.
-    static func significantDigits(_ text: String) -> Int {
-        var count = 0, leading = true
-        for b in text.utf8 {
-            if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { break }
-            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { continue }
-            if leading && b == UInt8(ascii: "0") { continue }
-            leading = false
-            count += 1
-        }
-        return count
-    }
+    public static func format(_ d: Double) -> String { DecimalDigits.text(d) }
 
     public static func texts(_ items: [String]) -> Value { .list(items.map { .text($0) }) }
     public static func optional(_ s: String?) -> Value { s.map { .text($0) } ?? .null }

@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Loads the built-in corpus and documents named on the command line.
 public enum CorpusLoader {
@@ -141,8 +142,8 @@ public enum CorpusLoader {
         return stopped
     }
 
-    /// Reads every file into one model, with the conflicts among its documents; `warnings` (from
-    /// listing the folders) come first.
+    /// Reads every file into one model; `warnings` (from listing the folders) come first. The
+    /// conflicts among its documents are analysis's to find (`ConflictFinder.find(in:)`).
     public static func load(_ urls: [URL], warnings: [Diagnostic] = [], progress: ((Int, Int, Int) -> Void)? = nil) -> Corpus {
         var corpus = Corpus()
         corpus.diagnostics = warnings
@@ -152,7 +153,6 @@ public enum CorpusLoader {
             case .diagnostic(let diagnostic): corpus.diagnostics.append(diagnostic)
             }
         }
-        corpus.conflicts = ConflictFinder.find(in: corpus)
         return corpus
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Reads one document into the model. Each layout reader claims the lines it understands
 /// (chrome, pipe tables, tab tables, cell-per-line tables); the outline reader takes the rest.

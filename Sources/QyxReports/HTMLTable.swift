@@ -1,3 +1,4 @@
+import QyxAnalysis
 import QyxLanguage
 
 /// A result as an HTML table: every cell escaped, numbers right-aligned, and each row's source

@@ -1,8 +1,9 @@
 import Foundation
 import Mustache
+import QyxAnalysis
 import QyxLanguage
 import QyxModel
-import QyxRendering
+import QyxOutput
 
 /// One rendering of a compiled template: answers the generated names Mustache asks for by
 /// running the queries, and keeps the first error so the whole render can be refused.
@@ -30,7 +31,7 @@ final class ReportRun {
         self.format = format
         self.file = file
         self.source = source
-        citations = Citations(engine.database.corpus)
+        citations = Citations(engine.database.corpus.documents)
     }
 
     /// Places an error inside query `index` at its spot in the template file.

@@ -1,4 +1,5 @@
 import Foundation
+import QyxAnalysis
 import QyxLanguage
 import QyxModel
 

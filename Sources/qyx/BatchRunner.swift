@@ -1,6 +1,6 @@
 import Foundation
 import QyxLanguage
-import QyxRendering
+import QyxOutput
 
 /// Runs a script of statements (from -c, -f or a pipe). Results are written as each statement
 /// finishes; the first error is reported as FILE:LINE:COL with a caret and ends the run.

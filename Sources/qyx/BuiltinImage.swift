@@ -2,6 +2,7 @@ import Foundation
 import QyxLanguage
 import QyxModel
 import QyxReaders
+import QyxStorage
 
 /// The built-in corpus as a database image (`Resources/builtin.qyximage`), so that starting qyx
 /// on it reads one file instead of parsing five documents, finding figures and conflicts and

@@ -3,7 +3,9 @@ import Foundation
 import QyxLanguage
 import QyxModel
 import QyxReaders
-import QyxRendering
+import QyxOutput
+import QyxText
+import QyxStorage
 
 @main
 struct Qyx: ParsableCommand {
@@ -49,13 +51,6 @@ struct CorpusOptions: ParsableArguments {
             Terminal.error("qyx: --docs \(path): no such file or folder")
             throw ExitCode(2)
         }
-    }
-
-    /// Loads the corpus and reports what could not be read on standard error.
-    func load() -> Corpus {
-        let corpus = CorpusLoader.load(builtin: !noBuiltin, paths: docs, progress: LoadProgress.reporter())
-        report(corpus.diagnostics)
-        return corpus
     }
 
     /// The corpus as columns to query: the built-in image when only the built-in corpus is
@@ -246,12 +241,13 @@ struct Export: ParsableCommand {
         let replacement = format == .sqlite
             ? Replacement.beginOrExit(target, force: force, intoDevice: false, inputs: corpusOptions.inputs(), wroteByQyx: SQLiteExporter.wroteDatabase)
             : nil
-        let corpus = corpusOptions.load()
+        // The same database queries read: export and queries never differ in what they load.
+        let database = corpusOptions.database()
         switch format {
         case .sqlite:
             guard let replacement else { return }
             do {
-                try SQLiteExporter.export(corpus, to: replacement.path)
+                try SQLiteExporter.export(database, to: replacement.path)
             } catch {
                 replacement.abandon()
                 Terminal.error("qyx: cannot write \(target): \(error)")
@@ -261,7 +257,7 @@ struct Export: ParsableCommand {
         case .csv, .jsonl:
             let entity = EntityKind(rawValue: target)!
             var out = ""
-            EntityExporter.export(entity, from: corpus, as: format == .csv ? .csv : .jsonl) { out += $0 }
+            EntityExporter.export(entity, from: database, as: format == .csv ? .csv : .jsonl) { out += $0 }
             Terminal.write(out)
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import QyxLanguage
 import QyxModel
 import QyxReports
+import QyxText
 
 extension ReportFormat: ExpressibleByArgument {}
 

@@ -9,6 +9,8 @@ import PackageDescription
 let corpus: [Target.Dependency] = [
     .product(name: "QyxModel", package: "qyx"),
     .product(name: "QyxReaders", package: "qyx"),
+    .product(name: "QyxAnalysis", package: "qyx"),
+    .product(name: "QyxStorage", package: "qyx"),
     .product(name: "QyxLanguage", package: "qyx"),
 ]
 
@@ -37,7 +39,10 @@ let package = Package(
         // Bytes → DatabaseImage.read (and, when they read, write → the same bytes).
         .executableTarget(
             name: "FuzzImage",
-            dependencies: [.product(name: "QyxLanguage", package: "qyx")]
+            dependencies: [
+                .product(name: "QyxStorage", package: "qyx"),
+                .product(name: "QyxLanguage", package: "qyx"),
+            ]
         ),
         // Bytes cut at 0x1E into up to eight documents → columns as a load makes them, checked
         // against the model's conflicts.

@@ -2,10 +2,16 @@ import Foundation
 @testable import QyxLanguage
 import QyxModel
 import QyxReaders
+import QyxAnalysis
 import Testing
+@testable import QyxStorage
 
-/// The built-in corpus, read once for all tests.
-let builtin = CorpusLoader.load(builtin: true)
+/// The built-in corpus with its conflicts, read once for all tests.
+let builtin = {
+    var corpus = CorpusLoader.load(builtin: true)
+    corpus.conflicts = ConflictFinder.find(in: corpus)
+    return corpus
+}()
 
 /// A database loaded as the binary loads documents: each put into columns on the thread that
 /// read it, the parts appended in order, conflicts found once all are in.
@@ -23,7 +29,7 @@ func streamedDatabase(_ urls: [URL], conflictPieceRows: Int = Database.Builder.p
 /// Every row of `entity` in `database`, as values.
 func rows(of entity: EntityKind, in database: Database) -> [[Value]] {
     let table = database.table(entity.rawValue)!
-    return (0..<table.count).map { r in table.columns.map { $0.value(r, database.pool) } }
+    return (0..<table.count).map { table.row($0, database.pool) }
 }
 
 /// Reads a document written inline, as if it were a file named `name`.

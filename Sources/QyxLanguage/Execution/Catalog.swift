@@ -1,4 +1,5 @@
 import QyxModel
+import QyxStorage
 
 /// `describe`, `show entities`, `show domains`, `show values of`.
 enum Catalog {

@@ -1,4 +1,5 @@
 import QyxModel
+import QyxStorage
 
 /// `compare ENTITY by DIMENSION where …`: one row per indicator (matched by identity across
 /// spelling differences), one column per value of the dimension. `by year` lays out a region's

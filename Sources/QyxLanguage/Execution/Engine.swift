@@ -1,4 +1,6 @@
 import QyxModel
+import QyxText
+import QyxStorage
 
 /// Runs parsed statements against a database. Immutable: everything that varies from call to
 /// call comes in an `ExecutionContext`, so one engine can be shared by concurrent callers.

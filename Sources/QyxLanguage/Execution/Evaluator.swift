@@ -1,5 +1,7 @@
 import Foundation
 import QyxModel
+import QyxText
+import QyxStorage
 
 /// Compiles bound expressions into closures over row numbers of a columnar table, once per
 /// statement. Row expressions are here; predicates and their column fast paths, aggregates,

@@ -1,4 +1,5 @@
 import QyxModel
+import QyxStorage
 
 /// `select …` in phases, each an operator over a row set: bind → filter → group → having →
 /// order → project → distinct → limit. A new kind of clause is a new operator in Operators/.

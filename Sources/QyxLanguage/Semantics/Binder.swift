@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxStorage
 
 /// Resolves names and checks types: a field must exist in the entity, a bare word is a value,
 /// a domain may be named by its alias, and comparisons must compare like with like.

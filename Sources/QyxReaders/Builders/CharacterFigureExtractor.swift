@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// The figure rules of `FigureExtractor` read over Swift `Character`s, exactly as first written:
 /// slow, but right for any text, including combining marks and compatibility ideographs that a

@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// What a header cell says a column holds. Tables are recognized by their columns, never by
 /// the file they come from.

@@ -1,4 +1,5 @@
 import QyxModel
+import QyxText
 
 /// Reads figures from every line of prose in a document: outline paragraphs (tasks, goals,
 /// project boxes) and the cells of reform and project tables. Indicator tables, pairing tables,

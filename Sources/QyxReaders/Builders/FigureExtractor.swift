@@ -1,4 +1,5 @@
 import QyxModel
+import QyxText
 
 /// Finds the quantities in one line of prose: numbers with a unit (90%, 1900元, 2.5亿元, 3家),
 /// their operator (达到 → >=, 以下 → <=), the phrase they are about and the year they are for.

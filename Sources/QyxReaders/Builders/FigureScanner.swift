@@ -1,4 +1,5 @@
 import QyxModel
+import QyxText
 
 /// `FigureExtractor`'s rules read over the Unicode scalars of one line instead of its
 /// `Character`s: no grapheme breaking, no normalizing comparisons, no Foundation searches or

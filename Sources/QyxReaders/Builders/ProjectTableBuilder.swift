@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Reads a 项目清单: 序号, 项目名称, 建设内容和规模, 建设地点, 总投资(亿元), 建设起止年限, 责任单位,
 /// 责任人, 备注. Category rows (`一、教育`) give the category and, where unambiguous, the domain.

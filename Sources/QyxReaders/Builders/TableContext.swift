@@ -1,4 +1,5 @@
 import QyxModel
+import QyxText
 
 /// What a builder needs to know about the document a table sits in.
 struct TableContext {

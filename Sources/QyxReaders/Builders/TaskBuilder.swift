@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Turns the numbered outline into tasks. Items count as tasks inside sections about work
 /// (重点任务, 主要任务, 保障措施, 实施路径和主要举措 …); an annex plan restarts the numbering, so

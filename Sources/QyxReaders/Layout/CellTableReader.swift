@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Reads tables laid out one cell per line with blank lines between cells, as web pages copy them:
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Helpers shared by the layout readers.
 enum DocumentLayout {

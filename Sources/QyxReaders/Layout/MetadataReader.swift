@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Reads the web-page chrome and the notice around a plan: 文号, 发布机构, dates, title.
 /// Chrome lines (索引号, 访问次数, 字体大小, a trailing `….pdf`) are claimed so that no other reader

@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// One paragraph of running text after wrapped lines are joined.
 struct Paragraph {

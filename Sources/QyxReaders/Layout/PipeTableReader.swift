@@ -75,3 +75,4 @@ enum PipeTableReader {
 }
 
 import Foundation
+import QyxText

@@ -1,5 +1,6 @@
 import Foundation
 import QyxModel
+import QyxText
 
 /// Cleans the text of lines and cells: HTML, spaces, list cells, whole numbers.
 ///

@@ -1,6 +1,6 @@
 import QyxLanguage
 import QyxModel
-import QyxRendering
+import QyxOutput
 
 /// Tab completion in context: after `from` the entities, after `domain =` the domains and their
 /// aliases, after `lead = 县` the departments, elsewhere keywords and the entity's fields.
@@ -191,3 +191,4 @@ final class Completer {
 }
 
 import Foundation
+import QyxStorage

@@ -1,5 +1,5 @@
 import Foundation
-import QyxRendering
+import QyxOutput
 
 /// Sends results taller than the terminal through `$PAGER` (default `less -FRXK`: psql's `less -FRX`,
 /// plus `-K` so that Ctrl-C leaves less at once instead of stopping at its prompt).

@@ -1,7 +1,7 @@
 import Foundation
 import QyxLanguage
 import QyxModel
-import QyxRendering
+import QyxOutput
 
 /// The interactive shell: libedit line editing, multi-line statements, meta commands in the
 /// style of sqlite3 and psql, a pager for tall results, and Ctrl-C that never ends the session.

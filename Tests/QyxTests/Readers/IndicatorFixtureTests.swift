@@ -1,7 +1,7 @@
 import Foundation
 import QyxModel
 import QyxReaders
-import QyxRendering
+import QyxOutput
 import Testing
 
 /// Every indicator row of one document of each table layout, field by field, against a

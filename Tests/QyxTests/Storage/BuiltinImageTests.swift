@@ -3,6 +3,7 @@ import Foundation
 import QyxReaders
 import QyxModel
 import Testing
+@testable import QyxStorage
 
 /// The built-in corpus ships as a database image (Sources/qyx/Resources/builtin.qyximage) so that
 /// qyx starts without parsing. These tests keep it equal to what the readers make of the

@@ -3,6 +3,8 @@ import Foundation
 @testable import QyxModel
 import Synchronization
 import Testing
+@testable import QyxText
+@testable import QyxStorage
 
 /// The string pool's own table and the loader's stream, on cases the corpora do not reach:
 /// canonically equivalent spellings, colliding hashes, a table that doubles many times, and

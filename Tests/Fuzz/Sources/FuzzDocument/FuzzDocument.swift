@@ -7,6 +7,8 @@ import Foundation
 import QyxLanguage
 import QyxModel
 import QyxReaders
+import QyxAnalysis
+import QyxStorage
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

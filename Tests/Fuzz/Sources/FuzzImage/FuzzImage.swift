@@ -3,6 +3,7 @@
 // bytes. DatabaseImage.Invalid is the expected answer to a bad image; anything else (a trap, an
 // ASan report, a huge allocation from a count in the header) is a finding.
 import QyxLanguage
+import QyxStorage
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -5,6 +5,7 @@ import Foundation
 import QyxLanguage
 import QyxModel
 import QyxReaders
+import QyxStorage
 
 /// Built once, on the first input: loading the corpus is far slower than one query.
 let engine: Engine = Engine(database: Database(CorpusLoader.load(builtin: true)))

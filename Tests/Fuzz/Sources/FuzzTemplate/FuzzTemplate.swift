@@ -7,6 +7,7 @@ import QyxLanguage
 import QyxModel
 import QyxReaders
 import QyxReports
+import QyxStorage
 
 /// Built once, on the first input: loading the corpus is far slower than one render.
 let engine: Engine = Engine(database: Database(CorpusLoader.load(builtin: true)))

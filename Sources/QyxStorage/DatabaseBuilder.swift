@@ -1,4 +1,5 @@
 import QyxModel
+import QyxAnalysis
 
 extension Database {
     /// One document's rows in columns, with strings of their own. Made on the thread that read

@@ -1,3 +1,6 @@
+import QyxModel
+import QyxText
+
 extension ConflictFinder {
     /// The first pass over the statements: each one's group, and which groups hold two values.
     /// A load feeds it document by document while later documents are still being read.

@@ -1,18 +1,36 @@
 import QyxModel
 
 /// Turns row provenance into citations a reader can follow: 文号 (or title) and line numbers.
-struct Citations {
+/// Every citation qyx writes is made here: the conflicts' (each place in turn) and the
+/// reports' (lines gathered by document).
+public struct Citations: Sendable {
     /// Document id → how it is cited.
     let labels: [String: String]
 
-    init(_ corpus: Corpus) {
-        var labels: [String: String] = [:]
-        for d in corpus.documents { labels[d.id] = d.citation }
-        self.labels = labels
+    public init(_ documents: [PlanDocument]) {
+        labels = Dictionary(documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// How the document `doc` is cited: its label, else its id.
+    public func label(_ doc: String) -> String { labels[doc] ?? doc }
+
+    /// Each place in turn, as conflicts cite the statements of one value: `文号 line 12; 文号 line 40`.
+    public static func places(_ places: [(label: String, line: Int)]) -> String {
+        // Appended piece by piece: half a million citations through interpolation and
+        // `joined` cost a visible part of a large load.
+        var text = ""
+        for (k, place) in places.enumerated() {
+            if k > 0 { text += "; " }
+            text += place.label
+            text += " line "
+            text += String(place.line)
+        }
+        return text
+    }
+
+    /// Lines gathered by document, as reports cite the rows of a result:
     /// `嵊政办发〔2024〕10号 line 42` or `… lines 12–15, 20; 洞头区… line 7`.
-    func cite(_ sources: [Provenance], maxLines: Int = 12) -> String {
+    public func cite(_ sources: [Provenance], maxLines: Int = 12) -> String {
         var order: [String] = []
         var lines: [String: [Int]] = [:]
         for s in sources {
@@ -21,7 +39,7 @@ struct Citations {
         }
         return order.map { doc in
             let numbers = Array(Set(lines[doc]!)).sorted()
-            let label = labels[doc] ?? doc
+            let label = label(doc)
             return "\(label) " + (numbers.count == 1 ? "line " : "lines ") + Self.ranges(numbers, max: maxLines)
         }.joined(separator: "; ")
     }

@@ -1,4 +1,6 @@
 import QyxModel
+import QyxText
+import QyxAnalysis
 
 /// Writes the rows of the conflicts table from the statements' columns. Most cells are ids the
 /// pool holds already (document, region, subject, unit, a figure's stated value); only an
@@ -30,11 +32,11 @@ struct ConflictWriter: Sendable {
         func place(_ n: Int) -> (doc: Int32, line: Int) { columns.cells(n) { c, r in (c.doc[r], c.line[r]) } }
         func cite(_ statements: [Int]) -> Int32 {
             guard statements.count == 1 else {
-                return rows.new(ConflictFinder.citation(statements.map { n in let p = place(n); return (texts[p.doc]!, p.line) }))
+                return rows.new(Citations.places(statements.map { n in let p = place(n); return (texts[p.doc]!, p.line) }))
             }
             let (doc, line) = place(statements[0])
             if let cell = places[Int(doc) << 32 | line] { return cell }
-            let cell = rows.new(ConflictFinder.citation([(texts[doc]!, line)]))
+            let cell = rows.new(Citations.places([(texts[doc]!, line)]))
             places[Int(doc) << 32 | line] = cell
             return cell
         }
@@ -42,11 +44,13 @@ struct ConflictWriter: Sendable {
         func written(_ n: Int) -> Int32 {
             if n < columns.figureCount { return columns.f.stated[n] }
             let value = columns.cells(n) { c, r in
-                WrittenValue(op: c.op[r], value: (c.value[r].isNaN ? c.baseValue[r] : c.value[r]).bitPattern, unit: c.unit[r])
+                WrittenValue(op: c.op[r], value: c.value[r].bitPattern, baseValue: c.baseValue[r].bitPattern, unit: c.unit[r])
             }
             if let cell = values[value] { return cell }
-            let cell = rows.new(ComparisonOp.stated(texts[value.op].flatMap(ComparisonOp.init(rawValue:)), Double(bitPattern: value.value),
-                                                    texts[value.unit]))
+            let number = Double(bitPattern: value.value)
+            let cell = rows.new(ConflictFinder.written(op: texts[value.op].flatMap(ComparisonOp.init(rawValue:)),
+                                                       value: number.isNaN ? nil : number, baseValue: Double(bitPattern: value.baseValue),
+                                                       unit: texts[value.unit]))
             values[value] = cell
             return cell
         }
@@ -73,11 +77,12 @@ struct ConflictWriter: Sendable {
         return rows
     }
 
-    /// An indicator's value as written: operator, number (its bits: -0 is written apart from 0)
-    /// and unit, ids of the pool.
+    /// An indicator's value as written: operator, number and value in the base unit (their
+    /// bits: -0 is written apart from 0; NaN, a null number) and unit, ids of the pool.
     private struct WrittenValue: Hashable {
         let op: Int32
         let value: UInt64
+        let baseValue: UInt64
         let unit: Int32
     }
 

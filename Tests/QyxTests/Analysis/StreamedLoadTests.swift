@@ -3,6 +3,8 @@ import Foundation
 import QyxModel
 import QyxReaders
 import Testing
+@testable import QyxAnalysis
+@testable import QyxStorage
 
 /// A load groups the conflict finder's statements document by document as the parts come in,
 /// and its conflicts writer reuses the cells it has made. On a corpus with many conflicts, that
@@ -28,7 +30,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let urls = CorpusLoader.files(at: folder).urls
         #expect(urls.count == 25)
-        let model = CorpusLoader.load(urls)
+        var model = CorpusLoader.load(urls)
+        model.conflicts = ConflictFinder.find(in: model)
         let database = streamedDatabase(urls)
         // Every kind of conflict, citations of one place and of several, in some hundreds.
         #expect(model.conflicts.count == 363)

@@ -1,4 +1,5 @@
 import QyxModel
+import QyxText
 
 /// A piece of the conflicts table: columns in `Conflict.fields` order whose text cells are pool
 /// ids, or -2 - i for the piece's own string i.

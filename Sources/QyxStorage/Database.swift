@@ -1,12 +1,13 @@
 import QyxModel
+import QyxText
 
 /// One field of a table, stored by type: ints and doubles unboxed (Int.min and NaN mean null),
 /// text and dates as pool ids (-1 means null), lists and records as values.
 public struct Column: Sendable {
     public let spec: FieldSpec
-    var ints: [Int] = []
-    var doubles: [Double] = []
-    var texts: [Int32] = []
+    package var ints: [Int] = []
+    package var doubles: [Double] = []
+    package var texts: [Int32] = []
     var values: [Value] = []
     /// The text of the last cell appended, while building.
     private var lastText: String?
@@ -173,6 +174,9 @@ public final class Table: @unchecked Sendable {
         }
         count += part.count
     }
+
+    /// Row `r` as values in field order, as the model's row gave them.
+    public func row(_ r: Int, _ pool: StringPool) -> [Value] { columns.map { $0.value(r, pool) } }
 
     public func column(_ name: String) -> Column? { fieldIndex[name].map { columns[$0] } }
     public func index(of field: String) -> Int? { fieldIndex[field] }

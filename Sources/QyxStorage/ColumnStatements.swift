@@ -1,4 +1,5 @@
 import QyxModel
+import QyxAnalysis
 
 /// The figures and table targets of a database as the conflict finder reads them. Their texts
 /// are pool ids already (canonically equal texts share one), so grouping a million statements

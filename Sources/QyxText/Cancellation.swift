@@ -36,7 +36,7 @@ public struct Cancellation: @unchecked Sendable {
         public func message(option: String = "--timeout") -> String {
             switch self {
             case .interrupted: return "interrupted"
-            case .timedOut(let limit): return "stopped after \(Value.format(limit)) s, the time limit (\(option) raises it)"
+            case .timedOut(let limit): return "stopped after \(DecimalDigits.text(limit)) s, the time limit (\(option) raises it)"
             }
         }
     }

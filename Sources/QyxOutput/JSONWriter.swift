@@ -1,4 +1,5 @@
 import QyxModel
+import QyxStorage
 
 /// Writes values as JSON text. Document text is escaped per RFC 8259; numbers print in their
 /// shortest faithful form.
@@ -66,20 +67,21 @@ public enum CSVWriter {
     }
 }
 
-/// Writes a whole entity in an interchange format.
+/// Writes a whole entity in an interchange format, from the database queries read.
 public enum EntityExporter {
     public enum Format: String, CaseIterable, Sendable { case csv, jsonl }
 
-    public static func export(_ entity: EntityKind, from corpus: Corpus, as format: Format,
+    public static func export(_ entity: EntityKind, from database: Database, as format: Format,
                               write: (String) -> Void) {
-        let names = entity.fields.map(\.name)
-        let rows = entity.rows(in: corpus)
+        guard let table = database.table(entity.rawValue) else { return }
+        let names = table.fields.map(\.name)
+        // Row by row: a million rows of values at once would double the peak memory.
         switch format {
         case .csv:
             write(CSVWriter.line(names) + "\n")
-            for row in rows { write(CSVWriter.line(row.map(CSVWriter.cell)) + "\n") }
+            for r in 0..<table.count { write(CSVWriter.line(table.row(r, database.pool).map(CSVWriter.cell)) + "\n") }
         case .jsonl:
-            for row in rows { write(JSONWriter.object(names: names, values: row) + "\n") }
+            for r in 0..<table.count { write(JSONWriter.object(names: names, values: table.row(r, database.pool)) + "\n") }
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import QyxModel
 import QyxReaders
 import Testing
+import QyxText
 
 /// The readers' byte-level shortcuts give the answers of the Unicode scalar view they replace.
 @Suite struct PlainTextTests {

@@ -1,3 +1,6 @@
+import QyxModel
+import QyxText
+
 /// Finds where the corpus contradicts itself: the same subject, base unit, region and year
 /// given different values in different places (two documents, or a table and a text).
 public enum ConflictFinder {
@@ -36,18 +39,11 @@ public enum ConflictFinder {
         public let kind: String
     }
 
-    /// How a group of statements is cited: `文号 line 12; 文号 line 40`.
-    public static func citation(_ places: [(label: String, line: Int)]) -> String {
-        // Appended piece by piece: half a million citations through interpolation and
-        // `joined` cost a visible part of a large load.
-        var text = ""
-        for (k, place) in places.enumerated() {
-            if k > 0 { text += "; " }
-            text += place.label
-            text += " line "
-            text += String(place.line)
-        }
-        return text
+    /// A table target's value as written, whether read from the model or from columns: its
+    /// operator, its number (a composite target has none: its value in the base unit) and its
+    /// unit as written. A figure's is its `stated` text.
+    public static func written(op: ComparisonOp?, value: Double?, baseValue: Double, unit: String?) -> String {
+        ComparisonOp.stated(op, value ?? baseValue, unit)
     }
 
     /// Subjects shorter than this (个, 人数) are too vague to hold two places against each other.
@@ -66,9 +62,9 @@ public enum ConflictFinder {
     /// The conflicts among the dated figures and table targets of a model.
     public static func find(in corpus: Corpus) -> [Conflict] {
         let source = CorpusStatements(corpus)
-        let labels = Dictionary(corpus.documents.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a })
+        let citations = Citations(corpus.documents)
         func cite(_ statements: [Int]) -> String {
-            citation(statements.map { source.place($0) }.map { (labels[$0.doc] ?? $0.doc, $0.line) })
+            Citations.places(statements.map { source.place($0) }.map { (citations.label($0.doc), $0.line) })
         }
         var citedA: (first: Int, text: String)?
         return pairs(in: source).map { pair in
@@ -228,6 +224,6 @@ struct CorpusStatements: StatementSource {
     func written(_ i: Int) -> String {
         if i < corpus.figures.count { return corpus.figures[i].stated }
         let row = corpus.indicators[i - corpus.figures.count], base = row.base
-        return ComparisonOp.stated(row.op, row.value ?? base.value!, row.unit ?? row.reading.cellUnit)
+        return ConflictFinder.written(op: row.op, value: row.value, baseValue: base.value!, unit: row.unit ?? row.reading.cellUnit)
     }
 }

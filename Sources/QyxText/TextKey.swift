@@ -43,7 +43,7 @@ public struct TextKey: Hashable, Sendable {
 
     /// The same hash of two words (a key made of ids).
     @inlinable
-    static func hash(_ a: UInt64, _ b: UInt64) -> Int { Int(truncatingIfNeeded: fold(a ^ seed, b ^ k1)) }
+    package static func hash(_ a: UInt64, _ b: UInt64) -> Int { Int(truncatingIfNeeded: fold(a ^ seed, b ^ k1)) }
 
     /// wyhash's constants: odd, with bits spread evenly.
     @usableFromInline static let k0: UInt64 = 0xa076_1d64_78bd_642f

@@ -1,8 +1,9 @@
 import CSQLite
 import Foundation
 import QyxModel
+import QyxStorage
 
-/// Writes every entity of a corpus into a SQLite database (one table per entity, one column
+/// Writes every entity of a database into a SQLite database (one table per entity, one column
 /// per field), so the same rows open in sqlite3, DuckDB or Datasette.
 public enum SQLiteExporter {
     public struct Failure: Error, CustomStringConvertible {
@@ -15,7 +16,7 @@ public enum SQLiteExporter {
 
     /// Writes a new database into `path`, which is absent or empty (the caller chose and checked
     /// it). Lists and records are stored as JSON text.
-    public static func export(_ corpus: Corpus, to path: String) throws {
+    public static func export(_ database: Database, to path: String) throws {
         var db: OpaquePointer?
         guard sqlite3_open(path, &db) == SQLITE_OK, let db else {
             throw Failure(description: "cannot create SQLite database '\(path)'")
@@ -23,7 +24,8 @@ public enum SQLiteExporter {
         defer { sqlite3_close(db) }
         try run(db, "PRAGMA application_id = \(Int32(bitPattern: applicationID)); PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN")
         for entity in EntityKind.allCases {
-            let fields = entity.fields
+            guard let table = database.table(entity.rawValue) else { continue }
+            let fields = table.fields
             let columns = fields.map { "\(quoted($0.name)) \(sqlType($0.type))" }.joined(separator: ", ")
             try run(db, "CREATE TABLE \(entity.rawValue) (\(columns))")
             let marks = Array(repeating: "?", count: fields.count).joined(separator: ", ")
@@ -32,9 +34,9 @@ public enum SQLiteExporter {
                 throw Failure(description: message(db))
             }
             defer { sqlite3_finalize(statement) }
-            for row in entity.rows(in: corpus) {
+            for r in 0..<table.count {
                 sqlite3_reset(statement)
-                for (i, value) in row.enumerated() { bind(value, at: Int32(i + 1), in: statement) }
+                for (i, value) in table.row(r, database.pool).enumerated() { bind(value, at: Int32(i + 1), in: statement) }
                 guard sqlite3_step(statement) == SQLITE_DONE else { throw Failure(description: message(db)) }
             }
         }

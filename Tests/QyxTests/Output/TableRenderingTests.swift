@@ -1,7 +1,7 @@
 import Foundation
 import QyxLanguage
 import QyxModel
-import QyxRendering
+import QyxOutput
 import Testing
 
 /// Tables align by display width: a Chinese character takes two columns, numbers align right,

@@ -4,7 +4,7 @@ import Testing
 /// Every query file in examples/ runs with the real binary and prints exactly its expected output.
 @Suite struct ExampleTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var examples: [String] {
         let folder = root.appendingPathComponent("examples")

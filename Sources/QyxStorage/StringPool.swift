@@ -1,5 +1,6 @@
 import QyxModel
 import Synchronization
+import QyxText
 
 /// Interned strings: each distinct text is stored once and columns hold 32-bit ids, so that a
 /// million rows of repeated regions, domains and units cost four bytes a cell.

@@ -1,5 +1,5 @@
 import QyxLanguage
-import QyxRendering
+import QyxOutput
 import Testing
 
 /// What a query that cannot run says: what was expected, where, why, and a suggestion.

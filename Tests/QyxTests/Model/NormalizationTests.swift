@@ -1,5 +1,6 @@
 import QyxModel
 import Testing
+import QyxText
 
 /// Target cells, units and names as the model normalizes them.
 @Suite struct NormalizationTests {
