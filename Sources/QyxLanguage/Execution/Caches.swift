@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// A memo of a test over the pool's strings, filled the first time each id is met: a condition
 /// on a text column is decided once per distinct string, not once per row. Made per statement;

@@ -1,5 +1,7 @@
 import Foundation
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// The fast paths of the common conditions, a column against a constant: closures that read
 /// unboxed columns and interned ids directly, with no `Value` per row. Each returns nil when the

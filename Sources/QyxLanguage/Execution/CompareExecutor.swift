@@ -1,3 +1,4 @@
+import QyxText
 import QyxModel
 import QyxStorage
 

@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// What one call of the engine runs with: the statements' parameters, how they may be stopped,
 /// and whether results cite their sources. Passed with each call, so that one engine serves

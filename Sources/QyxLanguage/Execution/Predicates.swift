@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// Conditions of one row, with SQL's three values: true, false, and unknown (nil).
 extension Evaluator {

@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// A select statement bound against its entity: the select list, filter, grouping, having,
 /// order and window, all resolved and checked before any row is read.

@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// One statement as it runs: the database, the caller's parameters and provenance choice, and
 /// the statement's own stop request. Made per statement and handed to every phase, so nothing

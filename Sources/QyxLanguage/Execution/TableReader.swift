@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// A column's cells as the evaluator reads them: unboxed where the storage is, so that the fast
 /// paths loop over plain arrays, and boxed values otherwise.

@@ -1,3 +1,5 @@
+import QyxStorage
+import QyxText
 import QyxModel
 
 // The storage types as the binder sees them; kept here, apart from the storage files, so that

@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// `where`: the rows of the table that satisfy a condition, in table order.
 struct Filter {

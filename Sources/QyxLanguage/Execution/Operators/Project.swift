@@ -1,4 +1,6 @@
 import QyxModel
+import QyxStorage
+import QyxText
 
 /// The select list: one output row per row or group, with its sources when they are tracked.
 struct Project {
