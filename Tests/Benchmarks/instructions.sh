@@ -24,6 +24,6 @@ trap 'rm -rf "$scratch"' EXIT
 for qyx in "$@"; do
     strip --strip-debug -o "$scratch/qyx" "$qyx"
     count=$(SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$scratch/qyx" --no-builtin --docs "$corpus" \
-            -c "select count(*) from indicators" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+            --timeout 0 -c "select count(*) from indicators" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
     printf '%s\t%s instructions (%s rows)\n' "$qyx" "$count" "$rows"
 done
