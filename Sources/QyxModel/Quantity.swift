@@ -146,9 +146,9 @@ public struct TargetReading: Hashable, Sendable {
                 i + word.count <= b.count && UnsafeBufferPointer(rebasing: b[i...]).starts(with: word)
             }
             var i = 0
-            func skipSpaces() {                                     // space, U+00A0, U+3000
+            func skipSpaces() {                                     // PlainText.isSpace
                 while i < b.count {
-                    if b[i] == 0x20 { i += 1 } else if has([0xC2, 0xA0], at: i) { i += 2 }
+                    if b[i] == 0x20 || b[i] == 0x09 { i += 1 } else if has([0xC2, 0xA0], at: i) { i += 2 }
                     else if has([0xE3, 0x80, 0x80], at: i) { i += 3 } else { return }
                 }
             }
@@ -175,12 +175,11 @@ public struct TargetReading: Hashable, Sendable {
 
     /// `≥ 93`, `<5`, `100%`, `72.5%`: an optional operator, a number, an optional trailing unit.
     static func parseSingle(_ text: Substring) -> (op: ComparisonOp, value: Double, unit: String?)? {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{a0}" || $0 == "\u{3000}" }
-        var rest = text.drop(while: isSpace)
+        var rest = text.drop(while: PlainText.isSpace)
         var op = ComparisonOp.eq
         if let (found, after) = ComparisonOp.leading(in: rest) {
             op = found
-            rest = after.drop(while: isSpace)
+            rest = after.drop(while: PlainText.isSpace)
         }
         let digits = rest.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") })
         guard !digits.isEmpty, let value = Double(digits) else { return nil }

@@ -64,11 +64,13 @@ enum DocumentPatterns {
     /// ICU's `\s`: a White_Space character (tab to carriage return, NEL, the Z categories).
     private static func skipSpaces(_ u: [Unicode.Scalar], from i: Int) -> Int {
         var i = i
-        while i < u.count, isSpace(u[i]) { i += 1 }
+        while i < u.count, isICUWhitespace(u[i]) { i += 1 }
         return i
     }
 
-    private static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    /// Not `PlainText.isSpace`: these patterns were regular expressions, and `\s` there is
+    /// every White_Space scalar (line breaks, NEL, U+2000 spaces), which they keep matching.
+    private static func isICUWhitespace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
 
     /// `\p{Han}`: Script=Han in Unicode 15.1's Scripts.txt (Swift has no script property).
     private static func isHan(_ c: Unicode.Scalar) -> Bool {

@@ -22,7 +22,7 @@ public enum PlainText {
         case 0x00...0xFF: true                              // ASCII, Latin-1
         case 0x2010...0x2027, 0x2030...0x205E: true         // dashes, quotes, bullet, ‰
         case 0x2100...0x2125, 0x2150...0x2189: true         // ℃ №, Roman numerals (not Ω K Å)
-        case 0x2190...0x2199, 0x2264...0x2267: true         // arrows, ≤ ≥ ≦ ≧
+        case 0x2190...0x22FF: true                          // arrows, ≤ ≥ ≦ ≧ (↚ ≠ are NFC as they are)
         case 0x2460...0x26FF: true                          // ① ⑴, box drawing, ■ ● ★
         case 0x3000...0x3029, 0x3030...0x303F: true         // 、。〈〉《》〔〕 (not the tone marks)
         case 0x3200...0x4DBF, 0x4E00...0x9FFF: true         // ㈠ ㎡, CJK ideographs
@@ -179,6 +179,67 @@ public enum PlainText {
         case 0x00...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2FFF, 0x3001...0xD7FF, 0xFF01...0xFFEF: false
         default: CharacterSet.whitespaces.contains(c)
         }
+    }
+
+    /// The spaces every reader trims, splits on and folds: ASCII space, tab, U+3000 (ideographic)
+    /// and U+00A0 (the `&nbsp;` of a web page). Each is a Character only of itself, so a
+    /// Character is a space exactly when it is one scalar that is.
+    @inlinable @inline(__always)
+    public static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{a0}" }
+
+    /// `isSpace` of a Character.
+    @inlinable
+    public static func isSpace(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        return scalars.count == 1 && isSpace(scalars.first!)
+    }
+
+    /// The Characters of `s` as one scalar each, for code whose rules compare single scalars:
+    /// with this, scalar offsets are Character offsets and comparing scalars is comparing
+    /// Characters, whatever `s` holds. `s` is read in NFC, so a Character canonically equal to
+    /// one scalar (U+F98E for 年, e + U+0301 for é) is that scalar. Any other Character (a base
+    /// with combining marks, an emoji sequence, CR LF) is a placeholder from the private-use
+    /// planes, `placeholder(k)` for `clusters[k]`: like the Character, it equals no single
+    /// scalar. A private-use scalar of `s` itself is a cluster too, so no placeholder is ambiguous.
+    public static func characterScalars(_ s: String) -> (scalars: [Unicode.Scalar], clusters: [String]) {
+        var scalars: [Unicode.Scalar] = [], clusters: [String] = [], index: [String: Int] = [:]
+        for c in s.precomposedStringWithCanonicalMapping {
+            if c.unicodeScalars.count == 1, let only = c.unicodeScalars.first, !isPlaceholder(only) {
+                scalars.append(only)
+                continue
+            }
+            let spelling = String(c)
+            // Identical Characters share a placeholder, so only a line of more distinct
+            // clusters than the planes hold (131,068) runs out; the last then spells the rest.
+            let k = index[spelling] ?? min(clusters.count, placeholderCount - 1)
+            if index[spelling] == nil, clusters.count < placeholderCount {
+                index[spelling] = k
+                clusters.append(spelling)
+            }
+            scalars.append(placeholder(k))
+        }
+        return (scalars, clusters)
+    }
+
+    /// Planes 15 and 16 without their two noncharacters each.
+    @usableFromInline static let placeholderCount = 2 * 0xFFFE
+
+    /// The placeholder for `clusters[k]` of `characterScalars`.
+    @inlinable
+    public static func placeholder(_ k: Int) -> Unicode.Scalar {
+        let plane = k / 0xFFFE
+        return Unicode.Scalar(UInt32(0xF0000 + plane * 0x10000 + k % 0xFFFE)).unsafelyUnwrapped
+    }
+
+    /// Is `s` a placeholder of `characterScalars`?
+    @inlinable @inline(__always)
+    public static func isPlaceholder(_ s: Unicode.Scalar) -> Bool { s.value >= 0xF0000 }
+
+    /// The `k` of `placeholder(k)`.
+    @inlinable
+    public static func placeholderIndex(_ s: Unicode.Scalar) -> Int {
+        let v = Int(s.value) - 0xF0000
+        return (v >> 16) * 0xFFFE + (v & 0xFFFF)
     }
 
     /// Runs `body` over the UTF-8 bytes of `s`, copying them only if they are not contiguous.

@@ -4,7 +4,7 @@ import QyxText
 /// Finds the quantities in one line of prose: numbers with a unit (90%, 1900元, 2.5亿元, 3家),
 /// their operator (达到 → >=, 以下 → <=), the phrase they are about and the year they are for.
 /// Years, dates, list numbers, document numbers and names with digits (5G, 1+4+N, 120急救)
-/// are not figures. The rules are here; `FigureScanner` and `CharacterFigureExtractor` read them.
+/// are not figures. The rules are here; `FigureScanner` reads them.
 struct FigureExtractor {
     /// One figure: its value, unit and operator, what it is about and the year it is for.
     struct Found: Equatable {
@@ -59,18 +59,10 @@ struct FigureExtractor {
     /// Checked at every number: one long line can take a while.
     var cancellation = Cancellation.none
 
-    /// The figures of one line, in reading order. `FigureScanner` reads nearly every line;
-    /// a line it declines (combining marks and the like) goes to `CharacterFigureExtractor`,
-    /// which debug builds also run on every line to check that both read the same.
+    /// The figures of one line, in reading order.
     func extract(_ raw: String) -> [Found] {
         guard Self.mayHoldDigit(raw) else { return [] }
-        let reference = CharacterFigureExtractor(documentYear: documentYear, cancellation: cancellation)
-        guard let scanner = FigureScanner(raw, documentYear: documentYear, cancellation: cancellation) else { return reference.extract(raw) }
-        let found = scanner.figures()
-        // A stop cuts either reading short at a different spot; the load then drops both.
-        assert({ let r = reference.extract(raw); return found == r || cancellation.stopped() != nil }(),
-               "FigureScanner and CharacterFigureExtractor disagree on: \(raw)")
-        return found
+        return FigureScanner(raw, documentYear: documentYear, cancellation: cancellation).figures()
     }
 
     /// Whether a line may hold a number: an ASCII digit, or the byte BC that every full-width

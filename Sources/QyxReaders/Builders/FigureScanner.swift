@@ -1,64 +1,49 @@
 import QyxModel
 import QyxText
 
-/// `FigureExtractor`'s rules read over the Unicode scalars of one line instead of its
-/// `Character`s: no grapheme breaking, no normalizing comparisons, no Foundation searches or
-/// regular expressions, and Strings built only for what a figure keeps. It takes only lines
-/// where that changes nothing (see `isPlain`); `CharacterFigureExtractor` reads the rest.
-/// Each step below mirrors the function of the same name there.
+/// `FigureExtractor`'s rules, read over one scalar per `Character` of a line: no grapheme
+/// breaking, no normalizing comparisons, no Foundation searches or regular expressions, and
+/// Strings built only for what a figure keeps. A plain line (see `PlainText.isStable`) is its
+/// scalars as they are; any other line is read once into `PlainText.characterScalars`, so the
+/// same rules see the same Characters (combining marks, emoji sequences, decomposed forms).
 struct FigureScanner {
     typealias Found = FigureExtractor.Found
     typealias Word = [Unicode.Scalar]
 
-    /// The line, full-width digits and signs folded to ASCII; one scalar is one character.
+    /// The line, one scalar a character, full-width digits and signs folded to ASCII.
     let chars: [Unicode.Scalar]
+    /// The Characters that placeholders in `chars` stand for; empty on a plain line.
+    let clusters: [String]
     let documentYear: Int?
     let cancellation: Cancellation
 
-    /// Nil when some scalar of `raw` is not plain.
-    init?(_ raw: String, documentYear: Int?, cancellation: Cancellation) {
+    init(_ raw: String, documentYear: Int?, cancellation: Cancellation) {
         var plain = true
         // Written in place: appending checked the array's room and uniqueness at every scalar.
         // Decoded from the bytes: the scalar view's iterator cost several times as much.
         var raw = raw
-        chars = raw.withUTF8 { bytes in
+        let scalars = raw.withUTF8 { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var i = 0
                 while i < bytes.count {
                     let (value, length) = PlainText.decode(bytes, at: i)
-                    let s = Unicode.Scalar(value).unsafelyUnwrapped
-                    guard Self.isPlain(s) else { plain = false; return }
-                    buffer[count] = Self.fold(s)
+                    // Most of a line is ASCII or ideographs: test them before the other ranges.
+                    guard value < 0x80 ? value != 0x0D : (value >= 0x4E00 && value <= 0x9FFF) || PlainText.isStable(value)
+                    else { plain = false; return }
+                    buffer[count] = Self.fold(Unicode.Scalar(value).unsafelyUnwrapped)
                     count += 1
                     i += length
                 }
             }
         }
-        guard plain else { return nil }
+        if plain {
+            (chars, clusters) = (scalars, [])
+        } else {
+            let read = PlainText.characterScalars(raw)
+            (chars, clusters) = (read.scalars.map(Self.fold), read.clusters)
+        }
         self.documentYear = documentYear
         self.cancellation = cancellation
-    }
-
-    /// A scalar that is a character on its own next to any other plain scalar (no combining
-    /// mark, joiner, CR LF or Hangul jamo), equal only to itself under canonical equivalence
-    /// (no singleton like U+F98E 年 or U+212B Å) and a decimal digit only if ASCII or
-    /// full-width. On such lines scalar offsets are character offsets and comparing scalars is
-    /// comparing Characters, so the scanner reads exactly what the Character reader reads.
-    /// (All 28,848 scalars below were checked for this against Swift and Foundation.)
-    static func isPlain(_ s: Unicode.Scalar) -> Bool {
-        // Most of a line is ASCII or ideographs: test them before the other ranges.
-        if s.value < 0x80 { return s != "\r" }  // CR LF is one character
-        if s.value >= 0x4E00 && s.value <= 0x9FFF { return true }
-        return switch s.value {
-        case 0x80...0xFF: true                       // Latin-1: ×, ·, ³, NBSP
-        case 0x2010...0x2027, 0x2030...0x205E: true  // dashes, quotes, •, …, ‰ (not U+2000 spaces, joiners, marks)
-        case 0x2190...0x22FF: true                   // arrows, ≥ ≤ ≧ ≦
-        case 0x2460...0x25FF: true                   // ①, box drawing ─, shapes ■ □ ●
-        case 0x3000...0x3029, 0x3030...0x303F: true  // 、。《》〔〕 (not the combining tone marks U+302A-302F)
-        case 0x3400...0x4DBF: true                   // CJK extension A (not compatibility ideographs)
-        case 0xFF01...0xFF60: true                   // full-width ASCII: （），：；％０-９
-        default: false
-        }
     }
 
     /// Full-width digits and signs as ASCII, ideographic and no-break spaces as a space.
@@ -95,8 +80,6 @@ struct FigureScanner {
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { s.value >= 0x41 && s.value <= 0x5A || s.value >= 0x61 && s.value <= 0x7A }
-    /// The spaces `TextCleaning.trim` takes off.
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{a0}" }
 
     // MARK: Reading the line
 
@@ -173,12 +156,18 @@ struct FigureScanner {
     }
 
     /// The characters in `range` as a String.
-    func text(_ range: Range<Int>) -> String { Self.string(chars[range]) }
+    func text(_ range: Range<Int>) -> String { string(chars[range]) }
 
     /// UTF-8 written straight into the new String: `unicodeScalars.append(contentsOf:)` is
-    /// generic code the optimizer does not specialize, several times slower.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+    /// generic code the optimizer does not specialize, several times slower. Placeholders
+    /// spell the Characters they stand for.
+    func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard clusters.isEmpty else {
+            return scalars.reduce(into: "") { out, s in
+                if PlainText.isPlaceholder(s) { out += clusters[PlainText.placeholderIndex(s)] } else { out.unicodeScalars.append(s) }
+            }
+        }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var n = 0
             for s in scalars {
                 for byte in s.utf8 {
@@ -257,7 +246,7 @@ struct FigureScanner {
         while b < chars.count, b - end < reach, !Self.clauseEnds.contains(chars[b]) { b += 1 }
         let subjectEnd = end + (unitLength ?? unit.unicodeScalars.count)
         return Found(value: value, unit: unit, op: op, subject: subject(clauseStart: a, start: start, end: subjectEnd, clauseEnd: b),
-                     year: year(start) ?? documentYear, clause: Self.string(Self.trimmed(chars[a..<b])), offset: start)
+                     year: year(start) ?? documentYear, clause: string(Self.trimmed(chars[a..<b])), offset: start)
     }
 
     /// A year stated in the figure's sentence: the last before it, else the first after it.
@@ -295,11 +284,11 @@ struct FigureScanner {
         if let shared = sharedNounStart(tail) {
             tail = tail[shared...]
             if tail.count >= 2, tail.suffix(2).elementsEqual(["标", "准"]) { tail.removeLast(2) }
-            return Self.string((head + Self.clean(tail, trailing: false)).suffix(16))
+            return string((head + Self.clean(tail, trailing: false)).suffix(16))
         }
-        if head.count >= 2 { return Self.string(head.suffix(16)) }
+        if head.count >= 2 { return string(head.suffix(16)) }
         for (word, _) in Self.after where tail.starts(with: word) { tail.removeFirst(word.count) }
-        return Self.string((head + Self.clean(tail, trailing: false)).prefix(16))
+        return string((head + Self.clean(tail, trailing: false)).prefix(16))
     }
 
     /// Where the shared noun starts when `tail` reads `(/…)?(、…N…)*的`: an optional `/生·年`,
@@ -360,8 +349,8 @@ struct FigureScanner {
 
     /// `TextCleaning.trim` over scalars.
     static func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
-        guard let first = s.firstIndex(where: { !isSpace($0) }) else { return [] }
-        let last = s.lastIndex(where: { !isSpace($0) })!
+        guard let first = s.firstIndex(where: { !PlainText.isSpace($0) }) else { return [] }
+        let last = s.lastIndex(where: { !PlainText.isSpace($0) })!
         return s[first...last]
     }
 }

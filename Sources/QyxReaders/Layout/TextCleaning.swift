@@ -4,7 +4,7 @@ import QyxText
 
 /// Cleans the text of lines and cells: HTML, spaces, list cells, whole numbers.
 ///
-/// Spaces are the ASCII space, tab, U+3000 and U+00A0 (`&nbsp;` of a web page). These run on
+/// Spaces are `PlainText.isSpace`: the ASCII space, tab, U+3000 and U+00A0. These run on
 /// every line of every document, so they work on UTF-8 bytes; where a combining mark or another
 /// unstable scalar (see `PlainText`) touches a space, they fall back to Character code.
 enum TextCleaning {
@@ -25,8 +25,6 @@ enum TextCleaning {
         return out
     }
 
-    static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{a0}" }
-
     /// Trims and folds runs of whitespace to one space.
     static func collapse(_ s: String) -> String {
         s.withBytes { b in
@@ -41,7 +39,7 @@ enum TextCleaning {
                 var end = i + n
                 while end < b.count, case let m = spaceLength(b, at: end), m > 0 { end += m }
                 guard i == 0 || isStable(b, before: i), end == b.count || isStable(b, at: end) else {
-                    return s.split(whereSeparator: isSpace).joined(separator: " ")
+                    return s.split(whereSeparator: PlainText.isSpace).joined(separator: " ")
                 }
                 // A lone ASCII space between two words stays as it is.
                 if i == 0 || end == b.count || end - i != 1 || b[i] != 0x20 { changes = true }
@@ -101,8 +99,8 @@ enum TextCleaning {
             if start == 0 && end == b.count { return s }
             // The spaces are whole Characters unless what they touch could join them.
             guard start == end || (isStable(b, at: start) && isStable(b, before: end)) else {
-                guard let first = s.firstIndex(where: { !isSpace($0) }) else { return "" }
-                return String(s[first...s.lastIndex(where: { !isSpace($0) })!])
+                guard let first = s.firstIndex(where: { !PlainText.isSpace($0) }) else { return "" }
+                return String(s[first...s.lastIndex(where: { !PlainText.isSpace($0) })!])
             }
             return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
         }

@@ -130,7 +130,7 @@ import Testing
 
     /// A line of prose with no clause or sentence mark: each figure reads `reach` characters
     /// either side of its number, not the whole line (which made loading cubic in its length).
-    /// Both readers agree (the scalar one, and the Character one for a line with a combining mark).
+    /// A plain line and one with a combining mark read alike.
     @Test(arguments: ["", "e\u{301}"])
     func aClauseReachesAFixedDistance(_ prefix: String) {
         let filler = String(repeating: "推进公共服务优质共享", count: 100)
@@ -140,5 +140,30 @@ import Testing
                 == ["共享推进公共服务优质共享新增托位|300|2030|1027", "推进公共服务优质共享建成养老机构|12|2024|1026"])
         // 512 characters before the number (503 of filler, then 2030年新增托位), 512 after it (个 and 511).
         #expect(found.first?.clause == String(filler.suffix(503)) + "2030年新增托位300个" + String(filler.prefix(511)))
+    }
+
+    /// Lines that are not plain run the same rules, one Character a position: a combining mark
+    /// stays on its Character (家́ is no unit, 比́ stays in the subject), extension-B ideographs and
+    /// emoji are Characters like any other, a decomposed é and U+F98E (年) read in NFC, and
+    /// full-width digits fold as on a plain line. Offsets count Characters.
+    @Test(arguments: [
+        ("到2025年，普惠托位占比\u{301}达到90%以上。", ["普惠托位占比\u{301}|>=|90|%|2025|普惠托位占比\u{301}达到90%以上|15"]),
+        ("建成养老机构12家\u{301}，新增托位30\u{301}0个", ["托位30\u{301}|=|0|个|2024|新增托位30\u{301}0个|16"]),
+        ("新增𠀀𠀁学位100个，𠀀建成养老机构12家", ["𠀀𠀁学位|=|100|个|2024|新增𠀀𠀁学位100个|6", "𠀀建成养老机构|=|12|家|2024|𠀀建成养老机构12家|18"]),
+        ("👩\u{200D}💻新增普通高中学位100个🎉，😀建成养老机构12家",
+         ["👩\u{200D}💻新增普通高中学位|=|100|个|2024|👩\u{200D}💻新增普通高中学位100个🎉|9", "😀建成养老机构|=|12|家|2024|😀建成养老机构12家|22"]),
+        ("全县3岁以下婴幼儿🇨🇳", ["婴幼儿🇨🇳|<=|3|岁|2024|全县3岁以下婴幼儿🇨🇳|2"]),
+        ("Cafe\u{301}新增座位20个", ["Caf\u{E9}新增座位|=|20|个|2024|Caf\u{E9}新增座位20个|8"]),
+        ("到2025\u{F98E}新增托位300个", ["托位|=|300|个|2025|到2025年新增托位300个|10"]),
+        ("覆盖率\u{301}保持在８０％—９０％", ["覆盖率\u{301}保持在|>=|80|%|2024|覆盖率\u{301}保持在80%—90%|6",
+                                           "覆盖率\u{301}保持在80%—|<=|90|%|2024|覆盖率\u{301}保持在80%—90%|10"]),
+        ("新增托位300个\r\n", ["托位|=|300|个|2024|新增托位300个\r\n|4"]),
+    ])
+    func readsLinesThatAreNotPlain(_ line: String, _ expected: [String]) {
+        let found = FigureExtractor(documentYear: 2024).extract(line).map { f in
+            "\(f.subject)|\(f.op.rawValue)|\(Value.format(f.value))|\(f.unit ?? "")|\(f.year.map(String.init) ?? "")|\(f.clause)|\(f.offset)"
+        }
+        // Bytes, not String ==, which would take a decomposed é for a composed one.
+        #expect(found.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(found)")
     }
 }

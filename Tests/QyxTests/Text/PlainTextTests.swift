@@ -49,4 +49,46 @@ import QyxText
         #expect(PlainText.lastCharacterScalar("e\u{301}") == nil && PlainText.lastCharacterScalar("年\u{F98E}") == nil)
         #expect(PlainText.firstCharacterScalar("𠀀年") == "𠀀" && PlainText.lastCharacterScalar("≥90%") == "%")
     }
+
+    /// What `isStable` promises of a scalar, asked of the runtime: combining class 0, its own
+    /// NFC form, and a Character of its own beside ASCII, an ideograph and itself.
+    static func isSafe(_ v: UInt32) -> Bool {
+        guard let s = Unicode.Scalar(v) else { return false }
+        let alone = String(Character(s))
+        guard s.properties.canonicalCombiningClass == .notReordered, alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars)
+        else { return false }
+        return [alone + "a", "a" + alone, alone + "一", "一" + alone, alone + alone].allSatisfy { $0.count == 2 }
+    }
+
+    /// Every scalar the table accepts is safe, and over the blocks where the two old tables
+    /// differed (arrows and mathematical operators, symbols and dingbats) it accepts every safe one.
+    @Test func theStableTableIsWhatTheRuntimeSays() {
+        var accepted = 0
+        for v in UInt32(0)...0x3134F where PlainText.isStable(v) {
+            #expect(Self.isSafe(v), "U+\(String(v, radix: 16))")
+            accepted += 1
+        }
+        #expect(accepted > 95_000)
+        for v in UInt32(0x2190)...0x22FF { #expect(PlainText.isStable(v) == Self.isSafe(v), "U+\(String(v, radix: 16))") }
+        // Canonical singletons and marks are turned away: U+F98E is 年 in NFC, U+0301 joins.
+        #expect(!PlainText.isStable(0xF98E) && !Self.isSafe(0xF98E) && !PlainText.isStable(0x301) && !Self.isSafe(0x301))
+    }
+
+    /// One space set for every reader, by scalar and by Character.
+    @Test func spacesAreFourScalarsEachItsOwnCharacter() {
+        #expect([" ", "\t", "\u{3000}", "\u{a0}"].allSatisfy { PlainText.isSpace(Character($0)) })
+        #expect(!PlainText.isSpace(Character(" \u{301}")) && !PlainText.isSpace(Character("\u{2002}")) && !PlainText.isSpace(Character("\n")))
+    }
+
+    /// Each Character of any text becomes one scalar: itself in NFC, else a placeholder that
+    /// spells it.
+    @Test func charactersAsScalarsSpellTheText() {
+        let text = "e\u{301}年\u{F98E}👩\u{200D}💻\r\n\u{F0001}𠀀e\u{301}"
+        let (scalars, clusters) = PlainText.characterScalars(text)
+        #expect(scalars.count == text.count)
+        #expect(Array(scalars.prefix(3)) == ["é", "年", "年"])
+        #expect(clusters == ["👩\u{200D}💻", "\r\n", "\u{F0001}"])
+        #expect(scalars[3] == PlainText.placeholder(0) && PlainText.placeholderIndex(scalars[5]) == 2 && scalars[6] == "𠀀")
+        #expect(PlainText.placeholderIndex(PlainText.placeholder(0x1_0000)) == 0x1_0000)
+    }
 }
