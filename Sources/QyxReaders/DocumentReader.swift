@@ -10,10 +10,11 @@ public enum DocumentReader {
     public static func read(_ file: SourceFile, cancellation: Cancellation = .none) -> Corpus {
         let metadata = MetadataReader(file)
         var claimed = metadata.claimed
-        let (pipeTables, navigation) = PipeTableReader.find(in: file, claimed: claimed)
+        let (pipeFound, navigation) = PipeTableReader.find(in: file, claimed: claimed)
+        let pipeTables = pipeFound.map(TableHeader.normalize)
         claimed.formUnion(navigation)
         for t in pipeTables { claimed.formUnion(t.lines) }
-        let tabTables = TabTableReader.find(in: file, claimed: claimed)
+        let tabTables = TabTableReader.find(in: file, claimed: claimed).map(TableHeader.normalize)
         for t in tabTables { claimed.formUnion(t.lines) }
         let cellTables = CellTableReader.find(in: file, claimed: claimed)
         for t in cellTables { claimed.formUnion(t.lines) }
@@ -43,7 +44,11 @@ public enum DocumentReader {
             } else if IndicatorTableBuilder.accepts(roles) {
                 corpus.indicators += IndicatorTableBuilder.build(table, &context)
             } else {
-                context.warn(table.lines.lowerBound, "\(table.layout) table with header '\(table.header.joined(separator: " | "))' is not a kind qyx knows; its \(table.rows.count) rows are not loaded")
+                let rows = table.rows.first.map { " (lines \($0.line)-\(table.rows.last!.line))" } ?? ""
+                let unknown = TableHeader.notUnderstood(table.header)
+                let what = unknown.isEmpty ? "table with header '\(table.header.joined(separator: " | "))' is not a kind qyx knows"
+                    : "table header not understood: \(unknown.joined(separator: ", "))"
+                context.warn(table.lines.lowerBound, "\(what); its \(table.rows.count) rows\(rows) are not loaded")
             }
         }
         for table in cellTables {

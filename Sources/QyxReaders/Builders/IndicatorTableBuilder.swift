@@ -103,12 +103,14 @@ enum IndicatorTableBuilder {
         var seq: Int?
         var nameCell = ""
         var lead: String?
+        var unitCell = ""
         var targets: [(year: Int, text: String)] = []
         for (role, cell) in zip(roles, cells) {
             switch role {
             case .seq: seq = TextCleaning.integer(cell)
             case .name: nameCell = cell
             case .lead: lead = cell.isEmpty ? nil : cell
+            case .unit: unitCell = TextCleaning.trim(cell)
             case .year(let y): targets.append((y, cell))
             case .target:
                 guard let year = tableYear else {
@@ -119,7 +121,9 @@ enum IndicatorTableBuilder {
             default: break
             }
         }
-        let (name, unit) = IndicatorName.split(nameCell)
+        // A unit in brackets after the name wins over a unit column.
+        let (name, bracketUnit) = IndicatorName.split(nameCell)
+        let unit = bracketUnit ?? (unitCell.isEmpty ? nil : unitCell)
         let domain = domain.map { Domain.named($0)?.name ?? $0 }
         return targets.map { target in
             Indicator(provenance: context.provenance(line), region: context.region, year: target.year,
