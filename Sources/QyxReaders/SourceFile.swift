@@ -15,6 +15,8 @@ public struct SourceFile: Sendable {
     /// A hash of the bytes decoded (after any BOM), so that the same text under two names is
     /// noticed; 0 for text not read from bytes.
     public var contentHash = 0
+    /// The encoding the text was converted from, when it was not UTF-8 (`GB18030`).
+    public var convertedFrom: String?
 
     public init(id: String, path: String, text: String) {
         self.id = id
@@ -111,13 +113,20 @@ public struct SourceFile: Sendable {
             truncated = true
             text = String(validating: bytes, as: UTF8.self)
         }
+        var convertedFrom: String?
+        if text == nil, let converted = ChineseText.utf8(fromGB18030: bytes) {
+            bytes = converted
+            text = String(validating: bytes, as: UTF8.self)
+            convertedFrom = "GB18030"
+        }
         guard let text else {
             let (offset, line) = firstInvalidUTF8(bytes)
             throw ReadError(path: path, line: line,
-                            message: "not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); if it is GBK, convert it with iconv -f GBK -t UTF-8 first")
+                            message: "not UTF-8 text, nor GB18030/GBK/GB2312 Chinese (invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset))")
         }
         var file = SourceFile(id: id, path: path, text: text)
         file.truncatedCharacter = truncated
+        file.convertedFrom = convertedFrom
         var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         file.contentHash = hasher.finalize()

@@ -42,6 +42,18 @@ enum IndicatorTableBuilder {
         var domain: String?
         var body = table.body[...]
         while let first = body.first {
+            // 编号 first: every row starts with its number and holds one cell per column.
+            if roles.first == .seq {
+                body.removeFirst()
+                guard TextCleaning.integer(first.text) != nil else {
+                    context.warn(first.line, "cannot place '\(first.text)' in the table: expected a 序号")
+                    continue
+                }
+                let cells = [first.text] + roles.dropFirst().map { _ in takeCell(&body) ?? "" }
+                if let d = zip(roles, cells).first(where: { $0.0 == .domain })?.1, !d.isEmpty { domain = d }
+                out += rows(roles: roles, cells: cells, line: first.line, domain: domain, tableYear: year, &context)
+                continue
+            }
             // [领域] 序号 指标 [完成值…] 牵头单位
             var rowStart = first
             if roles.first == .domain, TextCleaning.integer(first.text) == nil {

@@ -18,7 +18,7 @@ import Testing
     }()
 
     /// The corpus names a document's kind by what it is; the model keeps the title's word.
-    static let kinds: [String: String] = ["工作要点": "work-points", "实施方案": "plan", "行动方案": "plan", "项目表": "project-list"]
+    static let kinds: [String: String] = ["工作要点": "work-points", "实施方案": "plan", "行动方案": "plan", "计划": "plan", "项目表": "project-list"]
 
     /// A row as field → JSON text, from the JSON the exporter writes.
     static func fields(_ json: String) throws -> [String: String] {
@@ -36,10 +36,13 @@ import Testing
     }
 
     /// The rows the reader gives for `entity`, in the expected rows' vocabulary: an indicator's
-    /// 牵头单位 text as its list of units, the document's kind as the corpus names it.
+    /// 牵头单位 text as its list of units, the document's kind as the corpus names it, 发布时间 as
+    /// its date. The model keeps a （一） heading as a task of its own (path `二.(一)`); the corpus
+    /// counts only the numbered items, whose path ends in their number.
     static func actualRows(_ entity: EntityKind, _ corpus: Corpus) throws -> [[String: String]] {
         let names = entity.fields.map(\.name)
-        return try entity.rows(in: corpus).enumerated().map { i, values in
+        return try entity.rows(in: corpus).enumerated().compactMap { i, values in
+            if entity == .tasks, corpus.tasks[i].path.split(separator: ".").last?.allSatisfy(\.isNumber) != true { return nil }
             var row = try fields(JSONWriter.object(names: names, values: values))
             if entity == .indicators {
                 let lead = corpus.indicators[i].lead.map { TextCleaning.list($0) } ?? []
@@ -47,6 +50,7 @@ import Testing
             }
             if entity == .documents {
                 row["kind"] = try json(corpus.documents[i].kind.flatMap { kinds[$0] } as Any? ?? NSNull())
+                row["published"] = try json(corpus.documents[i].published.map { String($0.prefix(10)) } as Any? ?? NSNull())
             }
             return row
         }
