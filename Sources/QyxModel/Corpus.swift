@@ -1,6 +1,7 @@
 /// A problem found while reading a document: where it is and what it is.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, error }
+    /// A note says what was done on the way (a conversion), not that anything is wrong.
+    public enum Severity: String, Sendable { case note, warning, error }
     public var severity: Severity
     public var file: String
     public var line: Int?

@@ -11,29 +11,34 @@ public enum DocumentReader {
     public static func read(_ file: SourceFile, cancellation: Cancellation = .none) -> Corpus {
         let metadata = MetadataReader(file)
         var claimed = metadata.claimed
-        let (pipeTables, navigation) = PipeTableReader.find(in: file, claimed: claimed)
+        let (pipeFound, navigation) = PipeTableReader.find(in: file, claimed: claimed)
+        let pipeTables = pipeFound.map(TableHeader.normalize)
         claimed.formUnion(navigation)
         for t in pipeTables { claimed.formUnion(t.lines) }
-        let tabTables = TabTableReader.find(in: file, claimed: claimed)
+        let tabTables = TabTableReader.find(in: file, claimed: claimed).map(TableHeader.normalize)
         for t in tabTables { claimed.formUnion(t.lines) }
+        let alignedTables = AlignedTableReader.find(in: file, claimed: claimed).map(TableHeader.normalize)
+        for t in alignedTables { claimed.formUnion(t.lines) }
         let cellTables = CellTableReader.find(in: file, claimed: claimed)
         for t in cellTables { claimed.formUnion(t.lines) }
-        let paragraphs = OutlineReader.read(file, claimed: claimed, titleLine: metadata.titleLine)
+        let titleLine = metadata.titleLine.map { DocumentInfoResolver.titleLine(in: file, notice: $0) ?? $0 }
+        let paragraphs = OutlineReader.read(file, claimed: claimed, titleLine: titleLine)
 
-        let document = DocumentInfoResolver.resolve(file: file, metadata: metadata, paragraphs: paragraphs,
-                                                    captions: (pipeTables + tabTables).compactMap(\.caption) + cellTables.compactMap(\.caption),
+        let document = DocumentInfoResolver.resolve(file: file, metadata: metadata, titleLine: titleLine, paragraphs: paragraphs,
+                                                    captions: (pipeTables + tabTables + alignedTables).compactMap(\.caption) + cellTables.compactMap(\.caption),
                                                     yearColumns: pipeTables.flatMap(\.header).compactMap(DocumentLayout.yearColumn))
         var context = TableContext(document: document, file: file)
         var corpus = Corpus()
         corpus.documents = [document]
+        if let encoding = file.convertedFrom { context.note(nil, "read as \(encoding) (converted with iconv)") }
 
         // Lines of prose, where figures are read: what no table or chrome claimed, plus the
         // rows of reform and project tables.
         var prose = LineSet(lineCount: file.lines.count, all: true)
         prose.subtract(claimed)
         prose.subtract(paragraphs.filter { $0.kind == .title || $0.kind == .caption }.map(\.line))
-        if let title = metadata.titleLine { prose.remove(title) }
-        for table in pipeTables + tabTables {
+        if let titleLine { prose.remove(titleLine) }
+        for table in pipeTables + tabTables + alignedTables {
             let roles = table.header.map(ColumnRole.of)
             if ReformTableBuilder.accepts(roles) {
                 corpus.reforms += ReformTableBuilder.build(table, &context)
@@ -44,7 +49,11 @@ public enum DocumentReader {
             } else if IndicatorTableBuilder.accepts(roles) {
                 corpus.indicators += IndicatorTableBuilder.build(table, &context)
             } else {
-                context.warn(table.lines.lowerBound, "\(table.layout) table with header '\(table.header.joined(separator: " | "))' is not a kind qyx knows; its \(table.rows.count) rows are not loaded")
+                let rows = table.rows.first.map { " (lines \($0.line)-\(table.rows.last!.line))" } ?? ""
+                let unknown = TableHeader.notUnderstood(table.header)
+                let what = unknown.isEmpty ? "table with header '\(table.header.joined(separator: " | "))' is not a kind qyx knows"
+                    : "table header not understood: \(unknown.joined(separator: ", "))"
+                context.warn(table.lines.lowerBound, "\(what); its \(table.rows.count) rows\(rows) are not loaded")
             }
         }
         for table in cellTables {
@@ -80,7 +89,7 @@ public enum DocumentReader {
 
 /// Settles a document's identity from its metadata, title and captions.
 enum DocumentInfoResolver {
-    static func resolve(file: SourceFile, metadata: MetadataReader, paragraphs: [Paragraph],
+    static func resolve(file: SourceFile, metadata: MetadataReader, titleLine: Int?, paragraphs: [Paragraph],
                         captions: [String], yearColumns: [Int]) -> PlanDocument {
         var doc = PlanDocument(id: file.id, source: file.fileName)
         let f = metadata.fields
@@ -89,13 +98,25 @@ enum DocumentInfoResolver {
         doc.published = f["published"]
         doc.issuer = f["issuer"] ?? f["signature"]
         doc.title = metadata.title ?? captions.first.map(stripCaption)
-        doc.line = metadata.titleLine ?? 1
+        doc.line = titleLine ?? 1
         let body = paragraphs.map(\.text)
         doc.region = ([doc.title].compactMap { $0 } + captions).lazy.compactMap(region(in:)).first
             ?? mostFrequentRegion(in: body)
         doc.kind = kind(title: doc.title, body: body)
         (doc.periodStart, doc.periodEnd) = period(title: doc.title, body: body, yearColumns: yearColumns)
         return doc
+    }
+
+    /// The metadata reader falls back on the notice `关于印发《TITLE》的通知` for a title it does
+    /// not know as one (`仙居县…（2024—2026年）` starts with no year; `…重大项目表` ends in no
+    /// plan kind). The title itself is the first line after the notice that reads TITLE exactly.
+    static func titleLine(in file: SourceFile, notice n: Int) -> Int? {
+        let text = file[line: n]
+        guard TextSearch.contains(text, "关于印发《"), let open = text.range(of: "关于印发《"),
+              let close = text.range(of: "》", range: open.upperBound..<text.endIndex) else { return nil }
+        let title = TextCleaning.collapse(String(text[open.upperBound..<close.lowerBound]))
+        guard !title.isEmpty, n < file.lines.count else { return nil }
+        return (n + 1...min(file.lines.count, n + 40)).first { TextCleaning.collapse(file[line: $0]) == title }
     }
 
     static func stripCaption(_ caption: String) -> String {
@@ -131,6 +152,8 @@ enum DocumentInfoResolver {
     static func kind(title: String?, body: [String]) -> String? {
         let kinds = MetadataReader.planKinds
         if let title, let k = kinds.first(where: { TextCleaning.contains(title, $0) }) { return k }
+        // A list of projects issued on its own: `2024年文成县…重大项目表`.
+        if let title, TextCleaning.contains(title, "项目表") { return "项目表" }
         // 特制定本实施方案 names the kind of an untitled plan.
         for p in body {
             let plain = PlainText.isPlain(p)

@@ -15,6 +15,8 @@ public struct SourceFile: Sendable {
     /// A hash of the bytes decoded (after any BOM), so that the same text under two names is
     /// noticed; 0 for text not read from bytes.
     public var contentHash = 0
+    /// The encoding the text was converted from, when it was not UTF-8 (`GB18030`).
+    public var convertedFrom: String?
 
     public init(id: String, path: String, text: String) {
         self.id = id
@@ -22,23 +24,39 @@ public struct SourceFile: Sendable {
         self.lines = Self.lines(of: text)
     }
 
-    /// `text` split at LF the way Character splitting does it, without walking Characters: a
-    /// CR LF pair is one Character, so only an LF after anything but CR ends a line. A CR left
-    /// at the end of a line is dropped, and so is an empty last line.
+    /// `text` split into lines at `\r\n`, a lone `\r` and `\n` alike, so that files written on
+    /// Windows or classic Mac OS number their lines as an editor does. An empty last line is
+    /// dropped. Cut on bytes: a break is never inside a multi-byte character.
     static func lines(of text: String) -> [String] {
         var text = text
-        let breaks: [Int] = text.withUTF8 { bytes in
-            (0..<bytes.count).filter { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
+        // (start, end) byte offsets of each line, terminators excluded.
+        let spans: [(Int, Int)] = text.withUTF8 { bytes in
+            var spans: [(Int, Int)] = []
+            var start = 0, i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x0A:
+                    spans.append((start, i)); i += 1; start = i
+                case 0x0D:
+                    spans.append((start, i))
+                    i += i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                    start = i
+                default: i += 1
+                }
+            }
+            spans.append((start, bytes.count))
+            return spans
         }
         // Slices of valid text are copied without validating them again.
         let u = text.utf8
         var lines: [String] = []
-        lines.reserveCapacity(breaks.count + 1)
-        var start = u.startIndex
-        for end in breaks.map({ u.index(u.startIndex, offsetBy: $0) }) + [u.endIndex] {
-            let cut = end > start && u[u.index(before: end)] == 0x0D ? u.index(before: end) : end
-            lines.append(String(text[start..<cut]))
-            if end < u.endIndex { start = u.index(after: end) }
+        lines.reserveCapacity(spans.count)
+        var index = u.startIndex, at = 0
+        for (start, end) in spans {
+            let from = u.index(index, offsetBy: start - at)
+            let to = u.index(from, offsetBy: end - start)
+            lines.append(String(text[from..<to]))
+            index = to; at = end
         }
         if lines.last!.isEmpty { lines.removeLast() }
         return lines
@@ -95,13 +113,20 @@ public struct SourceFile: Sendable {
             truncated = true
             text = String(validating: bytes, as: UTF8.self)
         }
+        var convertedFrom: String?
+        if text == nil, let converted = ChineseText.utf8(fromGB18030: bytes) {
+            bytes = converted
+            text = String(validating: bytes, as: UTF8.self)
+            convertedFrom = "GB18030"
+        }
         guard let text else {
             let (offset, line) = firstInvalidUTF8(bytes)
             throw ReadError(path: path, line: line,
-                            message: "not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); if it is GBK, convert it with iconv -f GBK -t UTF-8 first")
+                            message: "not UTF-8 text, nor GB18030/GBK/GB2312 Chinese (invalid UTF-8 byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset))")
         }
         var file = SourceFile(id: id, path: path, text: text)
         file.truncatedCharacter = truncated
+        file.convertedFrom = convertedFrom
         var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         file.contentHash = hasher.finalize()
@@ -157,7 +182,8 @@ public struct SourceFile: Sendable {
             if i + length > bytes.count { return (i, line) }
             let sequence = Array(bytes[i..<i + length])
             if length > 1, String(validating: sequence, as: UTF8.self) == nil { return (i, line) }
-            if b == 0x0A { line += 1 }
+            // Lines are counted as `lines(of:)` counts them: CR LF, a lone CR and LF each end one.
+            if b == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) || b == 0x0D { line += 1 }
             i += length
         }
         return (max(0, bytes.count - 1), line)

@@ -5,8 +5,9 @@ import QyxText
 /// What a header cell says a column holds. Tables are recognized by their columns, never by
 /// the file they come from.
 enum ColumnRole: Equatable {
-    case domain, seq, name, target, lead, person, partners, goal, tasks
+    case domain, seq, name, unit, target, attribute, lead, person, partners, goal, tasks
     case content, location, investment(factor: Double), annualInvestment(factor: Double), years, status
+    case startYear, endYear
     case year(Int)
     case institution, partner, relation, requirement
     case other(String)
@@ -14,21 +15,38 @@ enum ColumnRole: Equatable {
     static func of(_ header: String) -> ColumnRole {
         let h = TextCleaning.removingSpaces(header)
         if let y = DocumentLayout.yearColumn(h) { return .year(y) }
+        // `2025年目标` / `2026年目标值` name the column of one year's target.
+        let (year, rest) = leadingYear(h)
+        if let year, ["目标", "目标值", "预期目标", "完成值"].contains(where: { PlainText.equals(rest, $0) }) { return .year(year) }
         // Money columns say their unit in brackets; the model keeps 亿元.
         let factor = TextCleaning.contains(h, "万元") ? 1e-4 : 1
         if let role = named.first(where: { PlainText.equals(h, $0.name) })?.role { return role }
         if PlainText.hasPrefix(h, "年度计划投资") || PlainText.hasPrefix(h, "年度投资") { return .annualInvestment(factor: factor) }
+        // `2024年计划投资（万元）`: the plan year's investment.
+        if year != nil, PlainText.hasPrefix(rest, "计划投资") { return .annualInvestment(factor: factor) }
         if PlainText.hasPrefix(h, "总投资") { return .investment(factor: factor) }
         return .other(h)
     }
 
+    /// `2025年目标值` → (2025, `目标值`); a header without a leading `YYYY年` → (nil, header).
+    static func leadingYear(_ h: String) -> (Int?, String) {
+        let u = h.utf8
+        // Four ASCII digits and 年 (3 bytes) lead it.
+        guard u.count > 7, let cut = u.index(u.startIndex, offsetBy: 7, limitedBy: u.endIndex),
+              let year = DocumentLayout.yearColumn(String(h[..<cut])) else { return (nil, h) }
+        return (year, String(h[cut...]))
+    }
+
     /// Header words that name a role by themselves.
     static let named: [(name: String, role: ColumnRole)] = [
-        ("领域", .domain), ("所属领域", .domain),
-        ("序号", .seq),
-        ("指标", .name), ("指标名称", .name), ("改革名称", .name), ("项目名称", .name),
-        ("完成值", .target), ("目标值", .target), ("目标", .target), ("年度目标", .target),
-        ("牵头单位", .lead), ("责任单位", .lead), ("牵头部门", .lead),
+        ("领域", .domain), ("所属领域", .domain), ("类别", .domain),
+        ("序号", .seq), ("编号", .seq),
+        ("指标", .name), ("指标名称", .name), ("主要指标", .name), ("改革名称", .name), ("项目名称", .name),
+        ("单位", .unit), ("计量单位", .unit),
+        ("完成值", .target), ("目标值", .target), ("目标", .target), ("年度目标", .target), ("预期目标", .target),
+        ("属性", .attribute), ("指标属性", .attribute),
+        ("牵头单位", .lead), ("责任单位", .lead), ("牵头部门", .lead), ("责任部门", .lead),
+        ("开工年份", .startYear), ("竣工年份", .endYear),
         ("责任人", .person),
         ("参与单位", .partners), ("配合单位", .partners),
         ("改革目标", .goal),

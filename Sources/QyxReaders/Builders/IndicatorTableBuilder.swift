@@ -42,6 +42,18 @@ enum IndicatorTableBuilder {
         var domain: String?
         var body = table.body[...]
         while let first = body.first {
+            // 编号 first: every row starts with its number and holds one cell per column.
+            if roles.first == .seq {
+                body.removeFirst()
+                guard TextCleaning.integer(first.text) != nil else {
+                    context.warn(first.line, "cannot place '\(first.text)' in the table: expected a 序号")
+                    continue
+                }
+                let cells = [first.text] + roles.dropFirst().map { _ in takeCell(&body) ?? "" }
+                if let d = zip(roles, cells).first(where: { $0.0 == .domain })?.1, !d.isEmpty { domain = d }
+                out += rows(roles: roles, cells: cells, line: first.line, domain: domain, tableYear: year, &context)
+                continue
+            }
             // [领域] 序号 指标 [完成值…] 牵头单位
             var rowStart = first
             if roles.first == .domain, TextCleaning.integer(first.text) == nil {
@@ -103,12 +115,14 @@ enum IndicatorTableBuilder {
         var seq: Int?
         var nameCell = ""
         var lead: String?
+        var unitCell = ""
         var targets: [(year: Int, text: String)] = []
         for (role, cell) in zip(roles, cells) {
             switch role {
             case .seq: seq = TextCleaning.integer(cell)
             case .name: nameCell = cell
             case .lead: lead = cell.isEmpty ? nil : cell
+            case .unit: unitCell = TextCleaning.trim(cell)
             case .year(let y): targets.append((y, cell))
             case .target:
                 guard let year = tableYear else {
@@ -119,7 +133,9 @@ enum IndicatorTableBuilder {
             default: break
             }
         }
-        let (name, unit) = IndicatorName.split(nameCell)
+        // A unit in brackets after the name wins over a unit column.
+        let (name, bracketUnit) = IndicatorName.split(nameCell)
+        let unit = bracketUnit ?? (unitCell.isEmpty ? nil : unitCell)
         let domain = domain.map { Domain.named($0)?.name ?? $0 }
         return targets.map { target in
             Indicator(provenance: context.provenance(line), region: context.region, year: target.year,

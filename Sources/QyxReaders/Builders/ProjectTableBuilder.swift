@@ -31,6 +31,8 @@ enum ProjectTableBuilder {
                 case .investment(let f): project.investment = amount(value, factor: f, line: row.line, &context)
                 case .annualInvestment(let f): project.annualInvestment = amount(value, factor: f, line: row.line, &context)
                 case .years: (project.startYear, project.endYear) = years(value)
+                case .startYear: project.startYear = DocumentLayout.yearColumn(value)
+                case .endYear: project.endYear = DocumentLayout.yearColumn(value)
                 case .lead: project.lead = TextCleaning.list(value)
                 case .person: project.person = TextCleaning.list(value)
                 case .status: project.status = value.isEmpty ? nil : value

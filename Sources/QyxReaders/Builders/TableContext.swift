@@ -13,6 +13,10 @@ struct TableContext {
         diagnostics.append(Diagnostic(.warning, file: file.path, line: line, message))
     }
 
+    mutating func note(_ line: Int?, _ message: String) {
+        diagnostics.append(Diagnostic(.note, file: file.path, line: line, message))
+    }
+
     func provenance(_ line: Int) -> Provenance { Provenance(doc: document.id, line: line) }
 
     /// The year a one-year table is for: from its caption (`表 2025年…`) or the plan's single year.

@@ -16,7 +16,17 @@ enum CellTableReader {
     ]
 
     static func isHeaderWord(_ s: String) -> Bool {
-        headerWords.contains(s) || DocumentLayout.yearColumn(s) != nil
+        if headerWords.contains(s) || DocumentLayout.yearColumn(s) != nil { return true }
+        if case .other = ColumnRole.of(s) { return false }
+        return true
+    }
+
+    /// A table starts at its 领域 / 类别 or 序号 / 编号 cell.
+    static func startsTable(_ s: String) -> Bool {
+        switch ColumnRole.of(s) {
+        case .domain, .seq: return true
+        default: return false
+        }
     }
 
     static func find(in file: SourceFile, claimed: LineSet) -> [CellTable] {
@@ -24,7 +34,7 @@ enum CellTableReader {
         var n = 1
         while n <= file.lines.count {
             guard !claimed.contains(n), case let text = TextCleaning.trim(file[line: n]),
-                  PlainText.equals(text, "领域") || PlainText.equals(text, "序号"),
+                  startsTable(text),
                   let table = read(file, from: n, claimed: claimed) else { n += 1; continue }
             tables.append(table)
             n = table.lines.upperBound + 1
@@ -45,7 +55,7 @@ enum CellTableReader {
         }
         guard let lastWord = candidates.lastIndex(where: { isHeaderWord($0.text) }) else { return nil }
         let header = Array(candidates[...lastWord])
-        guard header.count >= 3, header.contains(where: { $0.text == "序号" }) else { return nil }
+        guard header.count >= 3, header.contains(where: { ColumnRole.of($0.text) == .seq }) else { return nil }
 
         var body: [Fragment] = []
         n = header.last!.line + 1

@@ -258,17 +258,40 @@ import Testing
         #expect(c.diagnostics.first?.message.contains("cells") == true)
     }
 
-    @Test func nonUTF8FileIsAnErrorAndTheRestStillLoad() throws {
+    @Test func gbkFileIsConvertedWithANote() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.pipe.utf8).write(to: folder.appendingPathComponent("a-good.txt"))
-        // 青田县 in GBK.
+        // 2026青田县 in GBK.
         try Data([0x32, 0x30, 0x32, 0x36, 0xC7, 0xE0, 0xCC, 0xEF, 0xCF, 0xD8, 0x0A]).write(to: folder.appendingPathComponent("b-gbk.txt"))
         let c = CorpusLoader.load(builtin: false, paths: [folder.path])
-        #expect(c.documents.map(\.id) == ["a-good"])
+        #expect(c.documents.map(\.id) == ["a-good", "b-gbk"])
         #expect(c.indicators.count == 18)
-        let error = try #require(c.diagnostics.first { $0.severity == .error })
-        #expect(error.file.hasSuffix("b-gbk.txt") && error.line == 1 && error.message.contains("not UTF-8"))
+        let path = folder.appendingPathComponent("b-gbk.txt").path
+        #expect(c.diagnostics.filter { $0.file == path }.map(\.description) == [
+            "\(path): note: read as GB18030 (converted with iconv)",
+            "\(path):1: warning: no table or numbered work item qyx knows was found; nothing but the document itself is loaded",
+        ])
+    }
+
+    /// A plain-text document of the development corpus in GB18030 loads to the same rows as in
+    /// UTF-8, with a note saying it was converted.
+    @Test func gb18030DocumentLoadsLikeItsUTF8() throws {
+        let url = DevelopmentCorpusTests.corpus.appendingPathComponent("docs/xiangshan-2024-work-points.txt")
+        let utf8 = try Data(contentsOf: url)
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030", url.path]
+        let pipe = Pipe()
+        iconv.standardOutput = pipe
+        try iconv.run()
+        let gb = pipe.fileHandleForReading.readDataToEndOfFile()
+        iconv.waitUntilExit()
+        #expect(gb != utf8)
+        let a = DocumentReader.read(try SourceFile.decode(utf8, path: "x.txt", id: "x"))
+        let b = DocumentReader.read(try SourceFile.decode(gb, path: "x.txt", id: "x"))
+        for entity in EntityKind.allCases { #expect(entity.rows(in: b) == entity.rows(in: a), "\(entity.rawValue)") }
+        #expect(b.diagnostics.map(\.description) == ["x.txt: note: read as GB18030 (converted with iconv)"] + a.diagnostics.map(\.description))
     }
 
     @Test func builtinAndAddedDocumentsTogether() throws {

@@ -65,10 +65,12 @@ import Testing
         var generator = SplitMix(seed: 1)
         let binary = Data((0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let gbkBytes: [UInt8] = [0xC6, 0xDF, 0xD3, 0xC5, 0xCF, 0xED, 0x0A]  // 七优享 in GBK
-        let r = try Self.load(["binary.txt": binary, "gbk.txt": Data(gbkBytes), "empty.txt": Data()])
+        let latin1: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0x0A]  // café in Latin-1: not Chinese either
+        let r = try Self.load(["binary.txt": binary, "gbk.txt": Data(gbkBytes), "latin1.txt": Data(latin1), "empty.txt": Data()])
         #expect(r.status == 0)
         #expect(r.err.contains("\(r.folder)/binary.txt:1: error: binary file (control byte"))
-        #expect(r.err.contains("\(r.folder)/gbk.txt:1: error: not UTF-8 text (invalid byte 0xC6 at byte 0); if it is GBK, convert it with iconv -f GBK -t UTF-8 first"))
+        #expect(r.err.contains("\(r.folder)/gbk.txt: note: read as GB18030 (converted with iconv)\n\(r.folder)/gbk.txt:1: warning: no table or numbered work item qyx knows was found; nothing but the document itself is loaded\n"))
+        #expect(r.err.contains("\(r.folder)/latin1.txt:1: error: not UTF-8 text, nor GB18030/GBK/GB2312 Chinese (invalid UTF-8 byte 0xE9 at byte 3)\n"))
         #expect(r.err.contains("\(r.folder)/empty.txt:1: warning: empty file: nothing to load"))
         #expect(r.out == "doc,n\n" + Self.builtinCounts + "count(*)\n100\n")
     }
