@@ -1,7 +1,7 @@
 import Foundation
 import QyxModel
 @testable import QyxReaders
-import QyxRendering
+import QyxOutput
 import Testing
 
 /// The plain-text documents of the development corpus (`Tests/Corpus/docs`, other counties'
