@@ -7,7 +7,7 @@ enum HTMLPage {
         // `---`, and traps when there is none (found by FuzzTemplate). The front matter is
         // already gone, so an empty comment first keeps a leading rule or list as Markdown.
         let source = markdown.first(where: { !$0.isWhitespace }) == "-" ? "<!-- -->\n" + markdown : markdown
-        let body = Self.safeLinks(MarkdownParser().html(from: source))
+        let body = Self.safeLinks(MarkdownParser().html(from: Self.escapingUnclosedTags(Self.boundingLinkNesting(source))))
         // A heading taken from the filled Markdown is already escaped; a front-matter title is not.
         let heading = title.map(Escape.html) ?? firstHeading(markdown) ?? "qyx report"
         return """
@@ -30,6 +30,53 @@ enum HTMLPage {
         </html>
 
         """
+    }
+
+    /// Deepest nesting of `[` handed to Ink: its link reader backtracks over every open `[`, so
+    /// each one more doubles the time (16 took 0.65 s, 20 took 8 s; found by FuzzTemplate).
+    static let maximumLinkNesting = 3
+
+    /// `text` with each `[` past `maximumLinkNesting` open ones, and the `]` that closes it,
+    /// escaped as `\[` and `\]`: no link nests that deep, so the page reads the same, in linear time.
+    static func boundingLinkNesting(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        // For each open `[`: whether it was escaped.
+        var open: [Bool] = []
+        var escaped = false
+        for c in text.unicodeScalars {
+            defer { escaped = !escaped && c == "\\" }
+            if escaped { out.append(c); continue }
+            switch c {
+            case "[":
+                let tooDeep = open.count >= maximumLinkNesting
+                open.append(tooDeep)
+                if tooDeep { out.append("\\") }
+            case "]":
+                if open.popLast() == true { out.append("\\") }
+            case "\n" where open.count > 0:
+                // A blank line ends the paragraph, and with it every open bracket.
+                if out.last == "\n" { open.removeAll() }
+            default:
+                break
+            }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// `text` with each `<` that no `>` follows written `&lt;`: Ink never returns from a `<p`
+    /// (or `<pre`, `<p x`) that no `>` closes (a two-byte template hung render; found by
+    /// FuzzTemplate). Such a `<` starts no tag, so the page reads the same.
+    static func escapingUnclosedTags(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        // Everything after the last `>`; all of it when there is none.
+        let tail = scalars.lastIndex(of: ">").map { scalars.index(after: $0) } ?? scalars.startIndex
+        guard scalars[tail...].contains("<") else { return text }
+        var out = String.UnicodeScalarView(scalars[..<tail])
+        for c in scalars[tail...] {
+            if c == "<" { out.append(contentsOf: "&lt;".unicodeScalars) } else { out.append(c) }
+        }
+        return String(out)
     }
 
     /// Links and images come only from the template (document text is escaped), and even there

@@ -216,4 +216,29 @@ import Testing
         <h1>Report</h1><p>&lt;div&gt;[x](javascript:alert(1)) ![](http://evil.example/p.png) &lt;img src=x onerror=alert(1)&gt; [d](data:text/html,x) *em*&lt;/div&gt;</p><p><a href="https://example.org">ok</a> bad data <a href="mailto:a@example.org">mail</a> remote</p>
         """)
     }
+
+    /// Ink's link reader doubled its time with each open `[` (20 took 8 s, 30 would take hours;
+    /// found by FuzzTemplate): brackets nested past three reach it escaped; a link inside three still is one.
+    @Test func deeplyNestedBracketsRenderInLinearTime() throws {
+        let template = try temporaryFolder().appendingPathComponent("t.md")
+        try (String(repeating: "[", count: 40) + "h" + String(repeating: "]", count: 20) + "\n\n[a [b [d](https://example.org)]]\n")
+            .write(to: template, atomically: true, encoding: .utf8)
+        let r = try runQyx(["render", template.path, "--to", "html"])
+        #expect(r.err == "" && r.status == 0)
+        let main = r.out.components(separatedBy: "<main>\n")[1].components(separatedBy: "\n</main>")[0]
+        #expect(main == "<p>" + String(repeating: "[", count: 40) + "h" + String(repeating: "]", count: 20)
+            + "</p><p>[a [b <a href=\"https://example.org\">d</a>]]</p>")
+    }
+
+    /// Ink never returned from a `<p` that no `>` closes (a two-byte template hung render;
+    /// found by FuzzTemplate): such a `<` reaches it as `&lt;`.
+    @Test(arguments: ["<p", "<pre", "x <p x", "a\n\n<pa"])
+    func anUnclosedTagRenders(_ body: String) throws {
+        let template = try temporaryFolder().appendingPathComponent("t.md")
+        try body.write(to: template, atomically: true, encoding: .utf8)
+        let r = try runQyx(["render", template.path, "--to", "html"])
+        #expect(r.err == "" && r.status == 0)
+        let main = r.out.components(separatedBy: "<main>\n")[1].components(separatedBy: "\n</main>")[0]
+        #expect(main == body.components(separatedBy: "\n\n").map { "<p>" + $0.replacingOccurrences(of: "<", with: "&lt;") + "</p>" }.joined())
+    }
 }
