@@ -119,7 +119,7 @@ enum IndicatorTableBuilder {
         var targets: [(year: Int, text: String)] = []
         for (role, cell) in zip(roles, cells) {
             switch role {
-            case .seq: seq = TextCleaning.integer(cell)
+            case .seq: seq = TextCleaning.sequenceNumber(cell)
             case .name: nameCell = cell
             case .lead: lead = cell.isEmpty ? nil : cell
             case .unit: unitCell = TextCleaning.trim(cell)

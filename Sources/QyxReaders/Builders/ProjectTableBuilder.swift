@@ -23,7 +23,7 @@ enum ProjectTableBuilder {
                 let cell = TextCleaning.trim(raw)
                 let value = cell == "/" || cell == "-" || cell == "—" ? "" : cell
                 switch role {
-                case .seq: project.seq = TextCleaning.integer(value)
+                case .seq: project.seq = TextCleaning.sequenceNumber(value)
                 case .name: project.name = value
                 case .domain: if !value.isEmpty { project.domain = Domain.named(value)?.name ?? value }
                 case .content: project.content = value.isEmpty ? nil : value

@@ -30,7 +30,7 @@ enum ReformTableBuilder {
                 out[out.count - 1].tasks += numberedItems(taskLine.text)
                 continue
             }
-            guard let seq = TextCleaning.integer(cell(.seq)) else {
+            guard let seq = TextCleaning.sequenceNumber(cell(.seq)) else {
                 context.warn(row.line, "reform row without a 序号: '\(row.cells.first ?? "")'")
                 continue
             }

@@ -127,6 +127,15 @@ enum TextCleaning {
         return Int(t)
     }
 
+    /// A 序号/编号 cell's number. Wider than `integer`, which also decides where a row of a
+    /// cell-per-line table starts and so must not take a five-digit target for a row number:
+    /// a table's own numbering runs past 9999 (a generated province has 100,000-row tables).
+    static func sequenceNumber(_ s: String) -> Int? {
+        let t = TextCleaning.trim(s)
+        guard (1...9).contains(t.utf8.count), t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(t)
+    }
+
     /// `s.replacingOccurrences(of: " ", with: "")`, on bytes when `s` is plain.
     static func removingSpaces(_ s: String) -> String {
         // Without a space byte there is nothing to replace.
