@@ -206,7 +206,15 @@ public final class Database: @unchecked Sendable {
         self.corpus = corpus
     }
 
+    /// The table named by a user (any case); nil when no entity has that name.
     public func table(_ name: String) -> Table? { tables[name.lowercased()] }
+    /// The table of an entity; an empty one with the entity's fields when none was built, so
+    /// callers naming an entity by its kind need no unwrapping.
+    public func table(_ entity: EntityKind) -> Table {
+        tables[entity.rawValue] ?? Table(name: entity.rawValue, fields: entity.fields, capacity: 0)
+    }
+    /// Every entity's table, in `EntityKind` order.
+    public var entityTables: [Table] { EntityKind.allCases.map { table($0) } }
     /// Rows of an entity.
     public func count(_ entity: EntityKind) -> Int { tables[entity.rawValue]?.count ?? 0 }
     public var entityNames: [String] { EntityKind.allCases.map(\.rawValue) }

@@ -30,7 +30,7 @@ public enum DatabaseImage {
         out.u32(UInt32(corpus.diagnostics.count))
         for d in corpus.diagnostics { out.diagnostic(d) }
         for entity in EntityKind.allCases {
-            let table = database.tables[entity.rawValue]!
+            let table = database.table(entity)
             out.u32(UInt32(table.count))
             for column in table.columns {
                 out.string(column.spec.name)

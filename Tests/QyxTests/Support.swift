@@ -28,7 +28,7 @@ func streamedDatabase(_ urls: [URL], conflictPieceRows: Int = Database.Builder.p
 
 /// Every row of `entity` in `database`, as values.
 func rows(of entity: EntityKind, in database: Database) -> [[Value]] {
-    let table = database.table(entity.rawValue)!
+    let table = database.table(entity)
     return (0..<table.count).map { table.row($0, database.pool) }
 }
 

@@ -31,9 +31,8 @@ enum Catalog {
     }
 
     static func entities(in database: Database) -> ResultSet {
-        let rows: [[Value]] = database.entityNames.map { name in
-            let t = database.table(name)!
-            return [.text(name), .int(t.count), .int(t.fields.count), .text(meanings[name] ?? "")]
+        let rows: [[Value]] = database.entityTables.map { t in
+            [.text(t.name), .int(t.count), .int(t.fields.count), .text(meanings[t.name] ?? "")]
         }
         return ResultSet(columns: [ResultColumn(name: "entity", type: .text), ResultColumn(name: "rows", type: .int),
                                    ResultColumn(name: "fields", type: .int), ResultColumn(name: "meaning", type: .text)],
@@ -41,15 +40,16 @@ enum Catalog {
     }
 
     static func domains(in database: Database) -> ResultSet {
-        func counts(_ entity: String) -> [String: Int] {
+        func counts(_ entity: EntityKind) -> [String: Int] {
             var out: [String: Int] = [:]
-            guard let table = database.table(entity), let domain = table.column("domain") else { return out }
+            let table = database.table(entity)
+            guard let domain = table.column("domain") else { return out }
             for r in 0..<table.count {
                 if case .text(let d) = domain.value(r, database.pool) { out[d, default: 0] += 1 }
             }
             return out
         }
-        let indicatorCounts = counts("indicators"), taskCounts = counts("tasks")
+        let indicatorCounts = counts(.indicators), taskCounts = counts(.tasks)
         let rows: [[Value]] = Domain.all.map { d in
             [.text(d.name), .text(d.alias), .text(d.kind), .int(indicatorCounts[d.name] ?? 0), .int(taskCounts[d.name] ?? 0)]
         }
@@ -63,10 +63,10 @@ enum Catalog {
         let table: Table
         if let entity {
             table = try database.resolve(entity)
-        } else if let t = database.entityNames.lazy.compactMap({ database.table($0) }).first(where: { $0.index(of: field.text.lowercased()) != nil }) {
+        } else if let t = database.entityTables.first(where: { $0.index(of: field.text.lowercased()) != nil }) {
             table = t
         } else {
-            let all = Set(database.entityNames.flatMap { database.table($0)!.fields.map(\.name) })
+            let all = Set(database.entityTables.flatMap { $0.fields.map(\.name) })
             let hint = Suggest.closest(field.text, among: Array(all)).map { "did you mean \($0)?" }
             throw QueryError("no entity has a field '\(field.text)'", at: field.range, hint: hint)
         }

@@ -10,6 +10,5 @@ extension Table: EntitySchema {}
 extension Database: Schema {
     func entity(named name: String) -> Table? { table(name) }
 
-    /// Every database is built with a documents table, empty or not.
-    var documents: Table { table(EntityKind.documents.rawValue)! }
+    var documents: Table { table(.documents) }
 }

@@ -129,7 +129,7 @@ final class Completer {
     func fieldsOf(_ entity: String?) -> [String] {
         if let entity, let t = database.table(entity) { return t.fields.map(\.name) }
         var seen = Set<String>()
-        return database.entityNames.flatMap { database.table($0)!.fields.map(\.name) }.filter { seen.insert($0).inserted }
+        return database.entityTables.flatMap { $0.fields.map(\.name) }.filter { seen.insert($0).inserted }
     }
 
     func values(of field: String, entity: String?) -> [String] {

@@ -32,7 +32,7 @@ import Testing
         #expect(copy.corpus.documents == original.corpus.documents)
         #expect(copy.corpus.diagnostics == original.corpus.diagnostics)
         for entity in EntityKind.allCases {
-            let a = original.table(entity.rawValue)!, b = copy.table(entity.rawValue)!
+            let a = original.table(entity), b = copy.table(entity)
             #expect(a.count == b.count, "\(entity)")
             #expect(a.documentRow == b.documentRow, "\(entity)")
             for (ca, cb) in zip(a.columns, b.columns) {
