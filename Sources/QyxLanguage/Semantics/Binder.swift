@@ -254,7 +254,8 @@ struct Binder<Catalog: Schema> {
         let type: ValueType
         switch function {
         case .length: type = .int
-        case .lower, .upper: type = .text
+        case .lower, .upper, .substr, .replace: type = .text
+        case .nullif: type = bound[0].type
         case .abs: type = bound[0].type == .int ? .int : .number
         case .round: type = .number
         case .coalesce, .ifnull: type = bound.first { $0.type != .null }?.type ?? .null

@@ -141,6 +141,17 @@ import Testing
         #expect(try query("select count(*) from indicators where kind = baseline").rows == [[.int(35)]])
     }
 
+    /// Expected values as sqlite3 3.40 gives them for the same text (`substr(name, -2)` is 位数).
+    @Test func textFunctions() throws {
+        let r = try query("""
+            select substr(name, 2, 3), substr(name, -2), substr(name, 0, 2), substr(name, 3, -2), substr(name, 1, 1e300),
+                   replace(name, 托位, 床位), nullif(seq, 1), nullif(seq, 2), substr(unit, 1)
+            from indicators where doc = "dongtou-2023-2027-plan" and seq = 1 and year = 2025
+            """)
+        #expect(r.rows == [[.text("千人口"), .text("位数"), .text("每"), .text("每千"), .text("每千人口拥有3岁以下婴幼儿托位数"),
+                            .text("每千人口拥有3岁以下婴幼儿床位数"), .null, .int(1), .text("个")]])
+    }
+
     @Test func identityIgnoresSpacingAndWidth() {
         #expect(Identity.key("每千名 3 岁以下") == Identity.key("每千名3岁以下"))
         #expect(Identity.key("0-3岁儿童发育监测筛查率") == Identity.key("0—3岁儿童发育监测筛查率"))

@@ -182,6 +182,26 @@ import Testing
         #expect(answered == 1840 && rowsCompared == 36231)
     }
 
+    /// substr over every start and length that SQLite's rule treats differently (negative,
+    /// zero, past either end), and replace and nullif, on every indicator's name and unit.
+    @Test func textFunctionsAgreeWithSQLite() throws {
+        let oracle = try Oracle(.indicators)
+        var queries = 0, rowsCompared = 0
+        let calls = [-30, -5, -2, -1, 0, 1, 2, 3, 7, 30].flatMap { start in
+            [nil, -30, -3, -1, 0, 1, 2, 5, 40].map { length in "substr(name, \(start)\(length.map { ", \($0)" } ?? ""))" }
+        } + ["replace(name, '托位', '床位')", "replace(name, '', 'x')", "replace(unit, '%', '')",
+             "nullif(unit, '%')", "nullif(seq, 1)", "length(substr(name, 3))"]
+        for call in calls {
+            let q = "select doc, line, year, \(call) from indicators order by doc, line, year"
+            let mine = try query(q.replacingOccurrences(of: "'", with: "\"")).rows
+            let theirs = try oracle.rows(q)
+            #expect(Self.same(mine, theirs), "\(q)\nqyx: \(mine.prefix(3))\nsqlite: \(theirs.prefix(3))")
+            queries += 1
+            rowsCompared += theirs.count
+        }
+        #expect(queries == 96 && rowsCompared == 96 * 266)
+    }
+
     @Test func projectQueries() throws {
         let oracle = try Oracle(.projects)
         let filters: [Filter] = [
