@@ -59,9 +59,11 @@ public struct Indicator: EntityRecord, Hashable {
     public var lead: String?
     /// `target`, or `baseline` for a year before the plan's period.
     public var kind: String
+    /// The 属性 cell: 预期性 (expected) or 约束性 (binding); nil when the table has no such column.
+    public var attribute: String?
 
     public init(provenance: Provenance, region: String?, year: Int, domain: String?, seq: Int?,
-                name: String, unit: String?, target: String, lead: String?, kind: String) {
+                name: String, unit: String?, target: String, lead: String?, kind: String, attribute: String? = nil) {
         self.provenance = provenance
         self.region = region
         self.year = year
@@ -73,6 +75,7 @@ public struct Indicator: EntityRecord, Hashable {
         self.reading = TargetReading.parse(target)
         self.lead = lead
         self.kind = kind
+        self.attribute = attribute
     }
 
     public var value: Double? { reading.value }
@@ -99,6 +102,7 @@ public struct Indicator: EntityRecord, Hashable {
         FieldSpec("lead", .text, "牵头单位"),
         FieldSpec("kind", .text, "target, or baseline for a year before the plan's period"),
         FieldSpec("parts", .list, "labelled parts of a composite target"),
+        FieldSpec("attribute", .text, "属性: 预期性 (expected) or 约束性 (binding), when the table says"),
     ]
 
     public func write<W: RowWriter>(to w: inout W) {
@@ -111,6 +115,7 @@ public struct Indicator: EntityRecord, Hashable {
             .record([.init("label", .text(part.label)), .init("op", .text(part.op.rawValue)),
                      .init("value", .double(part.value))])
         }))
+        w.text(attribute)
     }
 }
 

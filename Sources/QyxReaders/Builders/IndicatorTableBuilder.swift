@@ -116,6 +116,7 @@ enum IndicatorTableBuilder {
         var nameCell = ""
         var lead: String?
         var unitCell = ""
+        var attribute: String?
         var targets: [(year: Int, text: String)] = []
         for (role, cell) in zip(roles, cells) {
             switch role {
@@ -123,6 +124,7 @@ enum IndicatorTableBuilder {
             case .name: nameCell = cell
             case .lead: lead = cell.isEmpty ? nil : cell
             case .unit: unitCell = TextCleaning.trim(cell)
+            case .attribute: attribute = TextCleaning.collapse(cell).isEmpty ? nil : TextCleaning.collapse(cell)
             case .year(let y): targets.append((y, cell))
             case .target:
                 guard let year = tableYear else {
@@ -141,7 +143,7 @@ enum IndicatorTableBuilder {
             Indicator(provenance: context.provenance(line), region: context.region, year: target.year,
                       domain: domain, seq: seq, name: name, unit: unit,
                       target: TextCleaning.collapse(target.text), lead: lead,
-                      kind: context.indicatorKind(year: target.year))
+                      kind: context.indicatorKind(year: target.year), attribute: attribute)
         }
     }
 }

@@ -9,6 +9,16 @@ import Testing
         #expect(r.out == "count(*)\n266\nname\n每万老年人口拥有持证养老护理员数\n每万老年人口拥有持证养老护理员数\n")
     }
 
+    /// 属性 as the kaihua table's lines 22-37 give it (read by eye); no built-in table has the column.
+    @Test func attributeComesFromTheTable() throws {
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus/docs/kaihua-2025-work-points.txt").path
+        let r = try runQyx(["--docs", doc, "--format", "csv", "-c",
+                            "select seq, attribute from indicators where doc = \"kaihua-2025-work-points\" order by seq; select count(*) from indicators where attribute is null"])
+        #expect(r.status == 0 && r.err.isEmpty, "\(r.err)")
+        #expect(r.out == "seq,attribute\n1,约束性\n2,预期性\n3,预期性\n4,约束性\n5,预期性\n6,预期性\n7,预期性\n8,约束性\ncount(*)\n266\n")
+    }
+
     @Test func commandAndParameters() throws {
         let r = try runQyx(["-c", "select count(*) as n from indicators where region = $r and year = $y", "--param", "r=洞头区", "--param", "y=2027", "--format", "jsonl"])
         #expect(r.status == 0 && r.out == "{\"n\":35}\n")
