@@ -33,7 +33,7 @@ import Testing
     @Test func caretAfterChineseText() throws {
         // Two Chinese characters before the error take four columns.
         #expect(try formatted("select indicators where name contains 托位 and yaer = 1") == """
-        q.qyx:1:46: error: indicators have no field 'yaer'; fields are doc, line, region, year, domain, seq, name, unit, target, op, value, base_value, base_unit, lead, kind, parts
+        q.qyx:1:46: error: indicators have no field 'yaer'; fields are doc, line, region, year, domain, seq, name, unit, target, op, value, base_value, base_unit, lead, kind, parts, attribute
             select indicators where name contains 托位 and yaer = 1
                                                            ^~~~
             hint: did you mean year?

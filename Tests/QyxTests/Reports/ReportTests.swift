@@ -94,7 +94,7 @@ import Testing
         let r = try runQyx(["render", template.path, "-o", out.path])
         #expect(r.status == 1)
         #expect(r.err == """
-        \(template.path):9:23: error: indicators have no field 'regon'; fields are doc, line, region, year, domain, seq, name, unit, target, op, value, base_value, base_unit, lead, kind, parts
+        \(template.path):9:23: error: indicators have no field 'regon'; fields are doc, line, region, year, domain, seq, name, unit, target, op, value, base_value, base_unit, lead, kind, parts, attribute
             from indicators where regon = $region
                                   ^~~~~
             hint: did you mean region?

@@ -9,7 +9,7 @@ import Testing
         let lines = r.out.split(separator: "\n")
         #expect(lines.count == 266)
         let keys = ["doc", "line", "region", "year", "domain", "seq", "name", "unit", "target", "op", "value",
-                    "base_value", "base_unit", "lead", "kind", "parts"]
+                    "base_value", "base_unit", "lead", "kind", "parts", "attribute"]
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(Set(object.keys) == Set(keys))

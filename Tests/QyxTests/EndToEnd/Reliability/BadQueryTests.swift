@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: [
         ("select count(*) from indicators where (year = 2025", "<stdin>:2:1: error: expected ')' to close '(' at 1:39, found end of input"),
         ("select count(*) from indicators where year = 2025)", "<stdin>:1:50: error: expected ';' or the end of the statement, found ')'"),
-        ("select nosuch from indicators", "<stdin>:1:8: error: indicators have no field 'nosuch'; fields are doc, line, region, year, domain, seq, name, unit, target, op, value, base_value, base_unit, lead, kind, parts"),
+        ("select nosuch from indicators", "<stdin>:1:8: error: indicators have no field 'nosuch'; fields are doc, line, region, year, domain, seq, name, unit, target, op, value, base_value, base_unit, lead, kind, parts, attribute"),
         ("select indicators where year contains 5", "<stdin>:1:25: error: 'contains' works on text, but year is a number"),
         ("select indicators where name > 3 %", "<stdin>:1:32: error: 3 % is an amount with a unit; compare it with a field that has units (value, base_value, investment)"),
         ("select name from indicators where name = 'abc", "<stdin>:1:42: error: unterminated string: no closing '"),
