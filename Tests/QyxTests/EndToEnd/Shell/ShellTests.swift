@@ -17,8 +17,22 @@ import Testing
         try t.waitFor("qyx>")
         try t.submit("select name, target from indicators where region = 嵊泗县 and domain = 老有康养 and year = 2025;")
         let screen = try t.waitFor("(3 rows)")
-        #expect(screen.contains("养老服务“爱心卡”服务对象数        0.64"))
-        #expect(screen.contains("老年健康服务专项评估人数          0.15"))
+        // The three rows of shengsi-2025-work-points lines 199-217 (25, 0.64, 0.15), the names
+        // padded to the longest (32 columns wide), each line whole.
+        #expect(Self.block(screen, from: "name                              target", count: 6) == [
+            "name                              target", String(repeating: "─", count: 32) + "  " + String(repeating: "─", count: 6),
+            "每万老年人口拥有持证养老护理员数  25", "养老服务“爱心卡”服务对象数        0.64", "老年健康服务专项评估人数          0.15",
+            "(3 rows)"], "\(screen)")
+    }
+
+    /// `count` whole lines of a screen from the first line that is exactly `first`, trailing
+    /// blanks dropped (tmux pads lines to the pane's width).
+    static func block(_ screen: String, from first: String, count: Int) -> [String] {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.reversed().drop(while: { $0 == " " }).reversed())
+        }
+        guard let start = lines.firstIndex(of: first) else { return [] }
+        return Array(lines[start..<min(start + count, lines.count)])
     }
 
     @Test func tabCompletesAChineseValue() throws {
@@ -29,7 +43,7 @@ import Testing
         try t.waitFor("domain = 老有康养")
         try t.submit(";")
         try t.waitFor("(1 row)")
-        #expect(try t.screen().contains("      37"))
+        #expect(Self.block(try t.screen(), from: "count(*)", count: 4) == ["count(*)", "────────", "      37", "(1 row)"])
         // After `from ` the entities; after `lead = 县` the departments.
         try t.type("select tasks from pai")
         try t.press("Tab")
@@ -147,7 +161,8 @@ import Testing
         let t = try TmuxSession(arguments: arguments, environment: environment)
         let screen = try t.waitFor("[exit status 0]", seconds: 120)
         #expect(screen.contains("loading 150/150 documents"), "\(screen)")
-        #expect(screen.contains("   31500"))
+        // 150 copies of dongtou's 210 indicator rows.
+        #expect(Self.block(screen, from: "count(*)", count: 3) == ["count(*)", "────────", "   31500"])
         // Piped, the same load prints no progress.
         let piped = try runQyx(arguments)
         #expect(piped.status == 0 && piped.err.isEmpty, "\(piped.err)")
