@@ -136,12 +136,13 @@ def check_text(path, rows, docid):
             firsts = [str(r['seq']), r['domain'], squash(r['name'])[:4]]
             if not any(line.startswith(squash(f)) for f in firsts if f):
                 fail('%s:%d: the line does not start with the row\'s first cell (seq, domain or name): %r' % (docid, n, lines[n - 1][:40]))
-            # one cell per line: the row starts at its first cell, so the line before it (blank
-            # lines skipped) is not this row's number or domain
+            # one cell per line: the row starts at its number (a domain written once above it
+            # labels the rows below, as a rowspan does), so the line before it (blank lines
+            # skipped) is not this row's number
             k = n - 2
             while k >= 0 and not squash(lines[k]):
                 k -= 1
-            if k >= 0 and squash(lines[k]) in (str(r['seq']), squash(r['domain'])):
+            if k >= 0 and squash(lines[k]) == str(r['seq']):
                 fail('%s:%d: the row starts on an earlier line (%d holds its %r)' % (docid, n, k + 1, lines[k].strip()))
         elif e == 'tasks':
             k = r['path'].split('.')[-1]

@@ -65,13 +65,16 @@ def table_rows(doc, layout, hdr, cols, rows, years=None, lb='（', rb='）', sep
     if layout == 'cells':
         for h in hdr:
             doc.add(h[0]); doc.blank()
+        # A row is cited at its 序号: a domain written once above several rows labels them
+        # all, as a rowspan does, so the first row starts at its number as the others do.
         for r, cs in zip(rows, cells):
             first = None
-            for c in cs:
+            for col, c in zip(cols, cs):
                 if c == '' :
                     continue
                 n = doc.add(c); doc.blank()
-                first = first or n
+                if col == 'seq':
+                    first = n
             doc.ind_rows(first, r, years, None)
     elif layout in ('pipe', 'md', 'bordered'):
         def fmt(cs):

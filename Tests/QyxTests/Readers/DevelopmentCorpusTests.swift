@@ -59,13 +59,6 @@ import Testing
     /// `entity` says which entity a corpus row is for; every other key is a field compared.
     static let notCompared: Set<String> = ["entity"]
 
-    /// In a cell-per-line table whose domain is written once, the built-in documents (whose
-    /// rows must not change) cite a domain's first row at its 序号; the corpus convention cites
-    /// the domain's line, two lines above.
-    static func knownLineConflict(_ name: String, _ entity: EntityKind, _ key: String) -> Bool {
-        name == "wencheng-2025-work-points.txt" && entity == .indicators && key == "line"
-    }
-
     @Test(arguments: plainTextDocuments)
     func loadsExactlyTheExpectedRows(_ name: String) throws {
         let id = (name as NSString).deletingPathExtension
@@ -81,12 +74,7 @@ import Testing
             #expect(got.count == want.count, "\(name) \(entity.rawValue): \(got.count) rows, expected \(want.count)")
             for (i, (g, w)) in zip(got, want).enumerated() {
                 for key in w.keys.sorted() where !Self.notCompared.contains(key) && g[key] != w[key] {
-                    let message = "\(name) \(entity.rawValue) row \(i + 1) field \(key): got \(g[key] ?? "missing"), expected \(w[key]!)"
-                    if Self.knownLineConflict(name, entity, key) {
-                        withKnownIssue("the built-in cell-per-line rows cite their 序号's line; the corpus cites the domain's line") { Issue.record(Comment(rawValue: message)) }
-                    } else {
-                        Issue.record(Comment(rawValue: message))
-                    }
+                    Issue.record("\(name) \(entity.rawValue) row \(i + 1) field \(key): got \(g[key] ?? "missing"), expected \(w[key]!)")
                 }
             }
         }
